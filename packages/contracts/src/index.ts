@@ -1,0 +1,3 @@
+export * from './cloud-event.ts';
+export * from './kafka-binding.ts';
+export * from './topics.ts';
