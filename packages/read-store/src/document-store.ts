@@ -26,7 +26,7 @@ export type FieldCondition =
   | { $contains: string }
   | { $exists: boolean };
 
-export type Filter = { [field: string]: FieldCondition } & {
+export type Filter = { [field: string]: FieldCondition | readonly Filter[] | undefined } & {
   $or?: readonly Filter[];
   $and?: readonly Filter[];
 };
