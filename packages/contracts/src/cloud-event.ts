@@ -7,7 +7,10 @@ export const cloudEventEnvelopeSchema = z.object({
   specversion: z.literal('1.0'),
   id: z.uuid().describe('Unique per event; consumers dedupe on it.'),
   source: z.string().min(1).describe('The producing service, e.g. crm/customers.'),
-  type: z.string().regex(/^crm\.[a-z]+(?:[._][a-z]+)*\.v\d+$/).describe('crm.<aggregate>.<fact>.v<N>'),
+  type: z
+    .string()
+    .regex(/^crm\.[a-z]+(?:[._][a-z]+)*\.v\d+$/)
+    .describe('crm.<aggregate>.<fact>.v<N>'),
   subject: z.string().min(1).describe('The aggregate id; also the Kafka message key.'),
   time: z.iso.datetime({ offset: true }).describe('When the fact was recorded in the log.'),
   datacontenttype: z.literal('application/json'),

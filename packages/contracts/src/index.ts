@@ -1,3 +1,4 @@
 export * from './cloud-event.ts';
 export * from './kafka-binding.ts';
 export * from './topics.ts';
+export * from './customers.ts';

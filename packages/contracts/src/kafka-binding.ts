@@ -48,7 +48,9 @@ export function fromBinaryMessage(message: {
   if (!envelope.success) {
     throw new UnreadableMessage(
       'not a CloudEvent',
-      envelope.error.issues.map((issue) => `${issue.path.join('.') || '(envelope)'}: ${issue.message}`),
+      envelope.error.issues.map(
+        (issue) => `${issue.path.join('.') || '(envelope)'}: ${issue.message}`,
+      ),
     );
   }
   let data: unknown;

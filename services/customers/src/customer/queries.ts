@@ -1,0 +1,204 @@
+// The customer read API. Reads come from the read models, except `asOf`, which folds the log: the
+// log is the history. A client that just wrote can ask to wait until its write is readable.
+import { normalizeEmail, normalizePhone } from '@crm/contracts';
+import { waitUntil, type Projector } from '@crm/event-processing';
+import type { EventStore } from '@crm/event-store';
+import type { DocumentStore, Filter } from '@crm/read-store';
+import { HttpProblem, type ServiceApp } from '@crm/service-kit';
+import { z } from 'zod';
+import { DETAILS, LIST } from '../projections/customer-directory.ts';
+import { TIMELINE, type TimelineEntry } from '../projections/customer-timeline.ts';
+import {
+  evolveCustomerView,
+  type CustomerListItem,
+  type CustomerView,
+} from '../projections/customer-view.ts';
+import { customerStreamId } from '../streams.ts';
+import type { CustomerEvent } from './customer.ts';
+import { detailQuery, idParams, searchQuery, statsQuery, type SearchQuery } from './api-schemas.ts';
+
+const tags = ['customers'];
+const WAIT_MS = 5_000;
+
+export interface QueryPorts {
+  eventStore: EventStore;
+  documentStore: DocumentStore;
+  projector: Projector;
+}
+
+const notFound = (id: string) =>
+  new HttpProblem({
+    status: 404,
+    code: 'CUSTOMER_NOT_FOUND',
+    detail: `No customer ${id}.`,
+    extra: { customerId: id },
+  });
+const behind = (what: string) =>
+  new HttpProblem({
+    status: 503,
+    code: 'PROJECTION_BEHIND',
+    detail: `${what} is not readable yet; retry shortly.`,
+  });
+
+/** The list filter for a search query (shared with the CSV export). */
+export function searchFilter(
+  query: Omit<SearchQuery, 'sort' | 'limit' | 'cursor' | 'waitForPosition'>,
+): Filter {
+  const filter: Filter = {};
+  if (query.status !== 'all') filter.status = query.status;
+  if (query.name) filter.name = { $contains: query.name };
+  if (query.phone)
+    filter.phones = normalizePhone(query.phone).ok
+      ? (normalizePhone(query.phone) as { e164: string }).e164
+      : query.phone;
+  if (query.email)
+    filter.emails = normalizeEmail(query.email).ok
+      ? (normalizeEmail(query.email) as { email: string }).email
+      : query.email;
+  if (query.tag) filter.tags = query.tag;
+  if (query.ownerId) filter.ownerId = query.ownerId === 'none' ? null : query.ownerId;
+  for (const field of [
+    'industry',
+    'province',
+    'city',
+    'district',
+    'lifecycleStage',
+    'valueTier',
+    'size',
+    'kind',
+  ] as const) {
+    const value = query[field];
+    if (value !== undefined) filter[field] = value;
+  }
+  if (query.q) {
+    filter.$or = [
+      { name: { $contains: query.q } },
+      { phones: { $contains: query.q } },
+      { emails: { $contains: query.q } },
+    ];
+  }
+  return filter;
+}
+
+export function registerCustomerQueryRoutes(app: ServiceApp, ports: QueryPorts): void {
+  const { eventStore, documentStore, projector } = ports;
+  const details = documentStore.collection<CustomerView>(DETAILS);
+  const list = documentStore.collection<CustomerListItem>(LIST);
+  const timeline = documentStore.collection<TimelineEntry>(TIMELINE);
+
+  app.get(
+    '/customers/:id',
+    {
+      schema: {
+        tags,
+        summary: 'A customer (now, or as it was at a time)',
+        params: idParams,
+        querystring: detailQuery,
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params;
+      const { asOf, waitForRevision } = request.query;
+      if (asOf !== undefined) {
+        const events = await eventStore.readStream(customerStreamId(id));
+        let view: CustomerView | null = null;
+        for (const event of events) {
+          if (Date.parse(event.recordedAt) > Date.parse(asOf)) break;
+          view = evolveCustomerView(view, event as unknown as CustomerEvent, {
+            recordedAt: event.recordedAt,
+            revision: event.revision,
+            actor: event.metadata.actor,
+          });
+        }
+        if (!view) throw notFound(id);
+        return reply.header('etag', `"${view.revision}"`).send({ ...view, asOf });
+      }
+      if (waitForRevision !== undefined) {
+        const ready = await waitUntil(
+          async () => ((await details.getVersioned(id))?.version ?? -1) >= waitForRevision,
+          projector,
+          WAIT_MS,
+        );
+        if (!ready) throw behind(`Revision ${waitForRevision} of customer ${id}`);
+      }
+      const view = await details.get(id);
+      if (!view) throw notFound(id);
+      return reply.header('etag', `"${view.revision}"`).send(view);
+    },
+  );
+
+  app.get(
+    '/customers',
+    {
+      schema: { tags, summary: 'Search customers (cursor pagination)', querystring: searchQuery },
+    },
+    async (request) => {
+      const { sort, limit, cursor, waitForPosition, ...query } = request.query;
+      if (
+        waitForPosition !== undefined &&
+        !(await projector.waitForPosition(waitForPosition, WAIT_MS))
+      ) {
+        throw behind(`Position ${waitForPosition}`);
+      }
+      const descending = sort.startsWith('-');
+      const page = await list.find(searchFilter(query), {
+        sort: { field: descending ? sort.slice(1) : sort, direction: descending ? 'desc' : 'asc' },
+        limit,
+        ...(cursor === undefined ? {} : { cursor }),
+      });
+      return { items: page.items, nextCursor: page.nextCursor ?? null };
+    },
+  );
+
+  app.get(
+    '/customers/:id/timeline',
+    {
+      schema: {
+        tags,
+        summary: 'Everything that happened to a customer, interactions included, in order',
+        params: idParams,
+        querystring: z.object({
+          limit: z.coerce.number().int().min(1).max(500).default(100),
+          cursor: z.string().max(1000).optional(),
+          order: z.enum(['asc', 'desc']).default('asc'),
+        }),
+      },
+    },
+    async (request) => {
+      const { id } = request.params;
+      const view = await details.get(id);
+      if (!view) throw notFound(id);
+      // A survivor's history includes the history of the duplicates merged into it.
+      const ids = [id, ...view.absorbedDuplicateIds];
+      const page = await timeline.find(
+        ids.length === 1 ? { customerId: id } : { customerId: { $in: ids } },
+        {
+          sort: { field: 'occurredAt', direction: request.query.order },
+          limit: request.query.limit,
+          ...(request.query.cursor === undefined ? {} : { cursor: request.query.cursor }),
+        },
+      );
+      return { items: page.items, nextCursor: page.nextCursor ?? null };
+    },
+  );
+
+  app.get(
+    '/customers/stats',
+    {
+      schema: {
+        tags,
+        summary: 'Counts of customers by region, industry, stage, tier, owner, ...',
+        querystring: statsQuery,
+      },
+    },
+    async (request) => {
+      const { by, status } = request.query;
+      const groups = await list.countBy(by, status === 'all' ? {} : { status });
+      return {
+        by,
+        total: groups.reduce((sum, group) => sum + group.count, 0),
+        groups: groups.sort((a, b) => b.count - a.count),
+      };
+    },
+  );
+}
