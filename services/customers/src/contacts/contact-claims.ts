@@ -11,6 +11,7 @@ type ClaimEvent =
   | { type: 'ContactClaimed'; data: { customerId: string } }
   | { type: 'ContactReleased'; data: { customerId: string } };
 
+export const ORPHAN_CLAIM_AFTER_MS = 60_000;
 export const CONTACT_CLAIM_CATEGORY = 'customercontact';
 export const claimStreamOf = (contact: Contact): string =>
   `${CONTACT_CLAIM_CATEGORY}-${contact.kind}:${contact.value}`;
@@ -56,6 +57,7 @@ export function contactClaims(
     const last = events.at(-1);
     return {
       revision: events.length - 1,
+      claimedAt: last ? Date.parse(last.recordedAt) : 0,
       holder:
         last?.type === 'ContactClaimed' ? (last.data as { customerId: string }).customerId : null,
     };
@@ -65,13 +67,13 @@ export function contactClaims(
     contact: Contact,
     event: ClaimEvent,
     metadata: EventMetadata,
-    mayTake: (holder: string | null) => Promise<boolean>,
+    mayTake: (holder: string | null, claimedAt: number) => Promise<boolean>,
   ): Promise<'done' | 'unchanged'> => {
     for (;;) {
-      const { revision, holder } = await read(contact);
+      const { revision, holder, claimedAt } = await read(contact);
       if (event.type === 'ContactClaimed' && holder === event.data.customerId) return 'unchanged';
       if (event.type === 'ContactReleased' && holder !== event.data.customerId) return 'unchanged';
-      if (!(await mayTake(holder))) throw new ContactTaken(contact, holder!);
+      if (!(await mayTake(holder, claimedAt))) throw new ContactTaken(contact, holder!);
       try {
         await store.append(claimStreamOf(contact), [{ id: randomUUID(), ...event, metadata }], {
           expectedRevision: revision === -1 ? 'no_stream' : revision,
@@ -94,8 +96,11 @@ export function contactClaims(
     release,
     claim: async (customerId, contacts, metadata) => {
       const claimed: Contact[] = [];
-      const mayTake = async (holder: string | null) =>
-        holder === null || !(await customerExists(holder));
+      // A registration in flight holds its claims before its stream exists: only a claim older
+      // than any request can take is left over from a crash.
+      const mayTake = async (holder: string | null, claimedAt: number) =>
+        holder === null ||
+        (Date.now() - claimedAt > ORPHAN_CLAIM_AFTER_MS && !(await customerExists(holder)));
       try {
         for (const contact of contacts) {
           const outcome = await write(

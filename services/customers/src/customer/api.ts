@@ -49,6 +49,8 @@ export function registerCustomerCommandRoutes(
   const writers = { preHandler: requireRoles(...WRITERS) };
   const managers = { preHandler: requireRoles('sales_manager') };
   const write = { tags, params: idParams, headers: ifMatchHeaders, response: { 200: writeResult } };
+  // Commands that are not decided on a revision the client saw do not take If-Match.
+  const { headers: _ifMatch, ...unpinned } = write;
 
   app.post(
     '/customers',
@@ -228,7 +230,7 @@ export function registerCustomerCommandRoutes(
     {
       ...writers,
       schema: {
-        ...write,
+        ...unpinned,
         summary: 'Log an interaction (call, visit, email, meeting, ...)',
         body: interactionBody,
         response: { 201: writeResult },
@@ -253,7 +255,7 @@ export function registerCustomerCommandRoutes(
     '/customers/:id/merge',
     {
       ...managers,
-      schema: { ...write, summary: 'Merge a duplicate into this customer', body: mergeBody },
+      schema: { ...unpinned, summary: 'Merge a duplicate into this customer', body: mergeBody },
     },
     async (request, reply) =>
       answer(
@@ -302,7 +304,11 @@ export function registerCustomerCommandRoutes(
     '/customers/:id/erase',
     {
       preHandler: requireRoles('admin'),
-      schema: { ...write, summary: 'Erase personal data (PIPL / GDPR request)', body: eraseBody },
+      schema: {
+        ...unpinned,
+        summary: 'Erase personal data (PIPL / GDPR request)',
+        body: eraseBody,
+      },
     },
     async (request, reply) =>
       answer(

@@ -111,6 +111,10 @@ export function registerCustomerQueryRoutes(app: ServiceApp, ports: QueryPorts):
           });
         }
         if (!view) throw notFound(id);
+        // Erasure reaches back in time: the log keeps the facts, never their personal data.
+        if (events.some((event) => event.type === 'PersonalDataErased')) {
+          view = { ...view, profile: {}, phones: [], emails: [], tags: [], recentInteractions: [] };
+        }
         return reply.header('etag', `"${view.revision}"`).send({ ...view, asOf });
       }
       if (waitForRevision !== undefined) {

@@ -61,9 +61,15 @@ async function redact(
   customerId: string,
   position: number,
 ): Promise<void> {
+  // The survivor's timeline shows its absorbed duplicates' history: same person, same erasure.
+  const absorbed = await timeline.find({ customerId, type: 'DuplicateAbsorbed' }, { limit: 1000 });
+  const ids = [customerId, ...absorbed.items.map((entry) => String(entry.data.duplicateId))];
   let cursor: string | undefined;
   do {
-    const page = await timeline.find({ customerId }, { limit: 500, ...(cursor ? { cursor } : {}) });
+    const page = await timeline.find(
+      { customerId: { $in: ids } },
+      { limit: 500, ...(cursor ? { cursor } : {}) },
+    );
     for (const entry of page.items) {
       if (entry.position < position) await timeline.put({ ...entry, data: {} }, position);
     }
