@@ -33,9 +33,14 @@ export interface ContactClaims {
   holderOf(contact: Contact): Promise<string | null>;
   /**
    * Claims every contact for the customer, all or nothing: on a conflict the claims made by this
-   * call are released again and ContactTaken names the holder.
+   * call are released again and ContactTaken names the holder. Answers the contacts this call
+   * newly claimed (not those the customer already held): only those are its to release.
    */
-  claim(customerId: string, contacts: readonly Contact[], metadata: EventMetadata): Promise<void>;
+  claim(
+    customerId: string,
+    contacts: readonly Contact[],
+    metadata: EventMetadata,
+  ): Promise<Contact[]>;
   release(customerId: string, contacts: readonly Contact[], metadata: EventMetadata): Promise<void>;
   /** Moves contacts to another customer whatever holds them (a merge). */
   transfer(
@@ -115,6 +120,7 @@ export function contactClaims(
         await release(customerId, claimed, metadata);
         throw error;
       }
+      return claimed;
     },
     transfer: async (toCustomerId, contacts, metadata) => {
       for (const contact of contacts) {

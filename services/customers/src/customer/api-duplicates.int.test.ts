@@ -52,6 +52,22 @@ describe('duplicate contacts', () => {
     }
   });
 
+  it('keeps the phone with the winner when registrations of one id race', async () => {
+    const { api } = context;
+    const id = '0b9e7a52-53c4-4a2f-9d59-4f7c1f4d2a11';
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        api.request('POST', '/customers', { body: personBody({ id, phones: ['13800138000'] }) }),
+      ),
+    );
+    expect(answers.map((answer) => answer.status).sort()).toEqual([201, 409, 409, 409, 409]);
+    // The losers must not release the claim the winner holds: the phone is still taken.
+    const again = await api.request('POST', '/customers', {
+      body: personBody({ phones: ['+86 138 0013 8000'] }),
+    });
+    expect(expectProblem(again, 409, 'DUPLICATE_CONTACT').existingCustomerId).toBe(id);
+  });
+
   it('keeps one holder per phone once concurrent registrations have settled', async () => {
     const { api } = context;
     const answers = await Promise.all(

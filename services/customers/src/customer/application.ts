@@ -145,12 +145,16 @@ export function customersApplication(
       }
       // Claims first: if the registration then fails, its claims point at a customer that does not
       // exist, and the next claimant takes them over (see contact-claims.ts).
-      const contacts = contactsOf(input.phones, input.emails);
-      await claims.claim(customerId, contacts, metadataOf(context));
+      const claimed = await claims.claim(
+        customerId,
+        contactsOf(input.phones, input.emails),
+        metadataOf(context),
+      );
       try {
         return strip(await run(customerId, input, context));
       } catch (error) {
-        await claims.release(customerId, contacts, metadataOf(context));
+        // Only what this call claimed: a racing registration of the same id may hold the rest.
+        await claims.release(customerId, claimed, metadataOf(context));
         throw error;
       }
     },
@@ -162,7 +166,7 @@ export function customersApplication(
       const same = (a: Contact) => (b: Contact) => a.kind === b.kind && a.value === b.value;
       const added = after.filter((contact) => !before.some(same(contact)));
       const removed = before.filter((contact) => !after.some(same(contact)));
-      await claims.claim(customerId, added, metadataOf(context));
+      const claimed = await claims.claim(customerId, added, metadataOf(context));
       let write;
       try {
         write = await run(
@@ -172,7 +176,7 @@ export function customersApplication(
           expectedRevision,
         );
       } catch (error) {
-        await claims.release(customerId, added, metadataOf(context));
+        await claims.release(customerId, claimed, metadataOf(context));
         throw error;
       }
       await claims.release(customerId, removed, metadataOf(context));
