@@ -21,5 +21,10 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Tool configs are loaded by their default export.
+    files: ['**/vitest.config.ts'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
   prettier,
 );
