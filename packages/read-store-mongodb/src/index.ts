@@ -1,0 +1,1 @@
+export { openMongoDocumentStore, type MongoDocumentStoreOptions } from './mongo-document-store.ts';
