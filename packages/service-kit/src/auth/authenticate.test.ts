@@ -44,6 +44,15 @@ describe('authentication', () => {
     expect(response.headers['www-authenticate']).toContain('invalid_token');
   });
 
+  it('stops accepting a token it has already verified once it expires', async () => {
+    // Issued 59 s ago with a 60 s life: valid now, expired a second from now.
+    const token = await tokenFor({}, { now: new Date(Date.now() - 59_000), ttlSeconds: 60 });
+    const headers = { authorization: `Bearer ${token}` };
+    expect((await app.inject({ url: '/whoami', headers })).statusCode).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    expect401(await app.inject({ url: '/whoami', headers }));
+  });
+
   it('refuses a token for another audience', async () => {
     const token = await tokenFor({}, { audience: 'someone-else' });
     expect401(await app.inject({ url: '/whoami', headers: { authorization: `Bearer ${token}` } }));

@@ -64,9 +64,28 @@ const verifierFor = (options: AuthOptions): ((token: string) => Promise<JWTVerif
   return (token) => jwtVerify(token, key, { ...claims, algorithms: ['HS256'] });
 };
 
+/** How many verified tokens are remembered; a client sends the same token on every request. */
+const VERIFIED_CACHE_SIZE = 10_000;
+
 export const createTokenVerifier = (options: AuthOptions): TokenVerifier => {
-  const verifyJwt = verifierFor(options);
+  const verify = uncachedVerifier(verifierFor(options));
+  // Verified tokens are remembered until they expire, so a signature is checked once per token
+  // rather than once per request. A Map keeps insertion order: the oldest entry is evicted first.
+  const verified = new Map<string, { user: AuthenticatedUser; expiresAt: number }>();
   return async (token) => {
+    const hit = verified.get(token);
+    if (hit && hit.expiresAt > Date.now()) return hit.user;
+    verified.delete(token);
+    const { user, expiresAt } = await verify(token);
+    if (verified.size >= VERIFIED_CACHE_SIZE) verified.delete(verified.keys().next().value!);
+    verified.set(token, { user, expiresAt });
+    return user;
+  };
+};
+
+const uncachedVerifier =
+  (verifyJwt: (token: string) => Promise<JWTVerifyResult>) =>
+  async (token: string): Promise<{ user: AuthenticatedUser; expiresAt: number }> => {
     let payload: unknown;
     try {
       payload = (await verifyJwt(token)).payload;
@@ -88,9 +107,13 @@ export const createTokenVerifier = (options: AuthOptions): TokenVerifier => {
     if (!claims.success)
       throw unauthenticated('The access token lacks required claims.', 'invalid_token');
     const { sub, roles, name } = claims.data;
-    return { id: sub, roles, name: name ?? sub };
+    const exp = (payload as { exp?: unknown }).exp;
+    return {
+      user: { id: sub, roles, name: name ?? sub },
+      // A token without exp is still re-checked every minute.
+      expiresAt: typeof exp === 'number' ? exp * 1000 : Date.now() + 60_000,
+    };
   };
-};
 
 const bearerToken = (request: FastifyRequest): string | undefined => {
   const header = request.headers.authorization;
