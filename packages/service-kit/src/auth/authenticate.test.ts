@@ -45,11 +45,11 @@ describe('authentication', () => {
   });
 
   it('stops accepting a token it has already verified once it expires', async () => {
-    // Issued 59 s ago with a 60 s life: valid now, expired a second from now.
-    const token = await tokenFor({}, { now: new Date(Date.now() - 59_000), ttlSeconds: 60 });
+    // Issued 58 s ago with a 60 s life (iat is whole seconds): valid now, expired within 2 s.
+    const token = await tokenFor({}, { now: new Date(Date.now() - 58_000), ttlSeconds: 60 });
     const headers = { authorization: `Bearer ${token}` };
     expect((await app.inject({ url: '/whoami', headers })).statusCode).toBe(200);
-    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    await new Promise((resolve) => setTimeout(resolve, 2_100));
     expect401(await app.inject({ url: '/whoami', headers }));
   });
 
