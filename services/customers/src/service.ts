@@ -21,6 +21,11 @@ export interface CustomersPorts {
   bus: EventBus;
   logger: ProjectorLogger;
   clock?: () => Date;
+  /**
+   * The topic it publishes to: crm.customers.v1, behind an optional prefix when environments
+   * share one Kafka cluster (e.g. `staging.crm.customers.v1`).
+   */
+  topicPrefix?: string;
 }
 
 export interface CustomersService {
@@ -36,6 +41,7 @@ export interface CustomersService {
 
 export function createCustomersService(ports: CustomersPorts): CustomersService {
   const { eventStore, documentStore, bus, logger } = ports;
+  const topic = `${ports.topicPrefix ?? ''}${topics.customers}`;
   const application = customersApplication(eventStore, ports.clock);
   const projector = new Projector({
     eventStore,
@@ -48,7 +54,7 @@ export function createCustomersService(ports: CustomersPorts): CustomersService 
     eventStore,
     bus,
     checkpoints: documentStore,
-    topic: topics.customers,
+    topic,
     filter: { categories: [CUSTOMER_CATEGORY] },
     toMessage: toCustomerMessage,
     logger,
@@ -66,7 +72,7 @@ export function createCustomersService(ports: CustomersPorts): CustomersService 
       );
     },
     start: async () => {
-      await bus.ensureTopics([{ name: topics.customers }]);
+      await bus.ensureTopics([{ name: topic }]);
       await projector.start();
       await relay.start();
     },
