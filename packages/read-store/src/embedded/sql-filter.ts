@@ -15,6 +15,8 @@ export interface FilterContext {
   table: string;
   /** Whether the field has expression indexes (then equality is planned as an index lookup). */
   indexed: (field: string) => boolean;
+  /** The quoted side table holding the field's array elements, if any (see sqlite-multikey). */
+  elements: (field: string) => string | null;
 }
 
 /** A test on one JSON value, given SQL for its value and its json type. */
@@ -56,7 +58,7 @@ export function filterSql(filter: Filter, context: FilterContext): SqlFragment {
 }
 
 function fieldSql(field: string, condition: unknown, context: FilterContext): SqlFragment {
-  if (isScalar(condition)) return match(field, equals(condition), context);
+  if (isScalar(condition)) return match(field, equals(condition), context, 'equality');
   if (typeof condition !== 'object' || condition === null || Array.isArray(condition)) {
     throw new InvalidQuery(`invalid condition on ${field}`);
   }
@@ -74,16 +76,16 @@ function operatorSql(field: string, operator: string, operand: unknown, context:
   switch (operator) {
     case '$eq':
       if (!isScalar(operand)) throw fail();
-      return match(field, equals(operand), context);
+      return match(field, equals(operand), context, 'equality');
     case '$ne': {
       if (!isScalar(operand)) throw fail();
-      const matched = match(field, equals(operand), context);
+      const matched = match(field, equals(operand), context, 'equality');
       // coalesce: a missing field is "not equal", and NOT NULL would drop it.
       return fragment(`NOT coalesce(${matched.sql}, 0)`, ...matched.params);
     }
     case '$in':
       if (!Array.isArray(operand) || !operand.every(isScalar)) throw fail();
-      return operand.length ? match(field, oneOf(operand), context) : never;
+      return operand.length ? match(field, oneOf(operand), context, 'equality') : never;
     case '$gt':
     case '$gte':
     case '$lt':
@@ -103,7 +105,12 @@ function operatorSql(field: string, operator: string, operand: unknown, context:
 }
 
 /** The field's value matches, or (for an array) any of its elements does, as in MongoDB. */
-function match(field: string, predicate: Predicate, context: FilterContext): SqlFragment {
+function match(
+  field: string,
+  predicate: Predicate,
+  context: FilterContext,
+  kind: 'equality' | 'other' = 'other',
+): SqlFragment {
   if (field === '_id') return predicate('d.id', "'text'");
   const path = jsonPath(field);
   // Unary + keeps the type guard off the json_type index, which only serves the array branch.
@@ -116,7 +123,16 @@ function match(field: string, predicate: Predicate, context: FilterContext): Sql
   if (!context.indexed(field)) return { sql: `(${scalar.sql}) OR (${anyElement})`, params };
   // SQLite plans an OR over expressions as a scan; a union of two index lookups is not one.
   const from = `SELECT d.id FROM ${context.table} AS d WHERE`;
-  return { sql: `d.id IN (${from} ${scalar.sql} UNION ALL ${from} ${anyElement})`, params };
+  const elements = kind === 'equality' ? context.elements(field) : null;
+  if (!elements) {
+    return { sql: `d.id IN (${from} ${scalar.sql} UNION ALL ${from} ${anyElement})`, params };
+  }
+  // The same test on the multikey rows: their value and type columns are json_each's.
+  const keyed = predicate('value', 'type');
+  return {
+    sql: `d.id IN (${from} ${scalar.sql} UNION ALL SELECT id FROM ${elements} WHERE field = ? AND (${keyed.sql}))`,
+    params: [...scalar.params, field, ...keyed.params],
+  };
 }
 
 function equals(operand: Scalar): Predicate {

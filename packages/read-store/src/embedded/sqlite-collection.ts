@@ -1,10 +1,12 @@
-// One collection = one table (id, version, body). A delete leaves a tombstone (body NULL) that
-// keeps its version, so a replayed older put cannot bring the document back; clear() drops them.
+// One collection = one table (id, version, body), plus the multikey table of its indexed fields'
+// array elements (sqlite-multikey.ts). A delete leaves a tombstone (body NULL) that keeps its
+// version, so a replayed older put cannot bring the document back; clear() drops them.
 import type { Collection, Document, Filter, IndexSpec, Scalar } from '../document-store.ts';
 import { InvalidQuery, UniqueViolation } from '../errors.ts';
 import { assertFieldPath, encodeCursor, pageRequest } from '../query-options.ts';
 import { filterSql, jsonPath, valueSql, type FilterContext } from './sql-filter.ts';
 import { keyset } from './sql-keyset.ts';
+import { sqliteMultikey } from './sqlite-multikey.ts';
 import {
   attempt,
   isSqliteUniqueError,
@@ -33,7 +35,12 @@ export function sqliteCollection<T extends Document>(
       .filter((index) => index.startsWith(tableName + typeIndexInfix))
       .map((index) => index.slice(tableName.length + typeIndexInfix.length)),
   );
-  const context: FilterContext = { table, indexed: (field) => indexedFields.has(field) };
+  const multikey = sqliteMultikey(db, name, table);
+  const context: FilterContext = {
+    table,
+    indexed: (field) => indexedFields.has(field),
+    elements: (field) => multikey.elements(field),
+  };
   const where = (filter: Filter) => {
     const sql = filterSql(filter, context);
     return { sql: `d.body IS NOT NULL AND (${sql.sql})`, params: sql.params };
@@ -129,7 +136,13 @@ export function sqliteCollection<T extends Document>(
         return groupCounts(db.all(sql, [...condition.params]));
       }),
 
-    clear: () => attempt(() => void db.run(`DELETE FROM ${table}`)),
+    clear: () =>
+      attempt(() =>
+        db.transaction(() => {
+          multikey.clear();
+          db.run(`DELETE FROM ${table}`);
+        }),
+      ),
   };
 
   function ensure(spec: IndexSpec): void {
@@ -153,7 +166,9 @@ export function sqliteCollection<T extends Document>(
         `ON ${table} (${columns.join(', ')})`,
     );
     for (const { field } of fields) {
-      if (field === '_id' || indexedFields.has(field)) continue;
+      if (field === '_id') continue;
+      multikey.add(field);
+      if (indexedFields.has(field)) continue;
       // Lets an equality find array fields through an index too (see sql-filter's match).
       const typeIndex = `"${tableName}${typeIndexInfix}${field}"`;
       db.exec(

@@ -14,6 +14,8 @@ export interface SqliteConnection {
   run(sql: string, params?: readonly SQLInputValue[]): number;
   get(sql: string, params?: readonly SQLInputValue[]): Row | undefined;
   all(sql: string, params?: readonly SQLInputValue[]): Row[];
+  /** Runs work in one transaction (or in the one already open), rolled back if it throws. */
+  transaction<T>(work: () => T): T;
   close(): void;
 }
 
@@ -40,6 +42,19 @@ export function openSqliteConnection(path: string): SqliteConnection {
     run: (sql, params = []) => Number(statement(sql).run(...params).changes),
     get: (sql, params = []) => statement(sql).get(...params),
     all: (sql, params = []) => statement(sql).all(...params),
+    transaction: (work) => {
+      if (db.isTransaction) return work();
+      // IMMEDIATE: take the write lock up front, so no other writer can slip in mid-way.
+      db.exec('BEGIN IMMEDIATE');
+      try {
+        const result = work();
+        db.exec('COMMIT');
+        return result;
+      } catch (error) {
+        if (db.isTransaction) db.exec('ROLLBACK');
+        throw error;
+      }
+    },
     close: () => {
       statements.clear();
       if (db.isOpen) db.close();
