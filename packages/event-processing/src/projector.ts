@@ -15,6 +15,11 @@ export interface Projection {
   collections: readonly string[];
   setup?: (store: DocumentStore) => Promise<void>;
   handle: (event: RecordedEvent, store: DocumentStore) => Promise<void>;
+  /**
+   * Handles consecutive events at once (catch-up, rebuilds, bursts): the same outcome as calling
+   * `handle` for each in order, with far fewer writes (fold per document, then one putMany).
+   */
+  handleBatch?: (events: readonly RecordedEvent[], store: DocumentStore) => Promise<void>;
 }
 
 export interface ProjectorLogger {

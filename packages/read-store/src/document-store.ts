@@ -73,6 +73,14 @@ export interface Collection<T extends Document> {
    * Answers whether it wrote.
    */
   put(doc: T, version: number): Promise<boolean>;
+  /**
+   * Many puts at once (each guarded by its own version exactly as put), in as few round trips or
+   * commits as the engine allows: one transaction on SQLite, one unordered bulkWrite on MongoDB.
+   * Answers how many documents were written. Ids must be distinct within one call.
+   */
+  putMany(writes: readonly { doc: T; version: number }[]): Promise<number>;
+  /** The live documents of these ids with their versions, in one query; absent ids are left out. */
+  getManyVersioned(ids: readonly string[]): Promise<Map<string, Versioned<T>>>;
   /** Removes the document if the stored version is lower than `version`. Answers whether it did. */
   delete(id: string, version: number): Promise<boolean>;
   find(filter: Filter, options?: FindOptions): Promise<Page<T>>;
