@@ -64,7 +64,30 @@ if (!existsSync(marker) || (existsSync(lock) && statSync(lock).mtimeMs > statSyn
   must(pnpmBin, ['install', existsSync(lock) ? '--frozen-lockfile' : '--no-frozen-lockfile'], { env });
 }
 
-// 4. The command itself.
+// 4. Real servers for the test tiers that need them (Kafka, FerretDB, PostgreSQL), started once for
+// the whole run by the project's own scripts, unless the environment already names them; stopped
+// at the end if this run started them.
+const SERVER_ENV = ['KAFKA_BROKERS', 'MONGODB_URL', 'DATABASE_URL'];
+function withRealServers(env) {
+  if (SERVER_ENV.every((name) => env[name])) return { env, stop: () => {} };
+  const servers = join(root, 'infra', 'servers');
+  const runDir = env.CRM_SERVERS_DIR ?? '/tmp/crm-servers';
+  const before = spawnSync('bash', [join(servers, 'status.sh')], { cwd: root, env, encoding: 'utf8' }).stdout ?? '';
+  const startedHere = ['postgres', 'kafka', 'ferretdb'].filter((part) => !before.includes(`${part} running`));
+  must('bash', [join(servers, 'start.sh')], { env });
+  const urls = Object.fromEntries(
+    readFileSync(join(runDir, 'env'), 'utf8')
+      .split('\n')
+      .filter((line) => line.includes('='))
+      .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+  );
+  return {
+    env: { ...env, ...urls, ...Object.fromEntries(SERVER_ENV.filter((name) => env[name]).map((name) => [name, env[name]])) },
+    stop: () => startedHere.length && run('bash', [join(servers, 'stop.sh'), ...startedHere], { env }),
+  };
+}
+
+// 5. The command itself.
 const turbo = (...args) => [pnpmBin, ['exec', 'turbo', 'run', ...args, '--concurrency=1']];
 const commands = {
   start: () => [process.execPath, ['packages/platform/src/main.ts', ...rest]],
@@ -77,4 +100,10 @@ if (!pick) {
   process.exit(2);
 }
 const [cmd, args] = pick();
+if (command === 'test') {
+  const servers = withRealServers(env);
+  const status = run(cmd, args, { env: servers.env });
+  servers.stop();
+  process.exit(status);
+}
 process.exit(run(cmd, args, { env }));
