@@ -2,3 +2,4 @@ export * from './cloud-event.ts';
 export * from './kafka-binding.ts';
 export * from './topics.ts';
 export * from './customers.ts';
+export * from './leads.ts';

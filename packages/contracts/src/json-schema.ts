@@ -3,12 +3,18 @@
 import { z } from 'zod';
 import { cloudEventSchema } from './cloud-event.ts';
 import { customerEventSchemas } from './customers.ts';
+import { leadEventSchemas } from './leads.ts';
 import { topics } from './topics.ts';
 
 /** Every public event type of every topic, with the schema of its data. */
 export const eventCatalog = [
   ...Object.entries(customerEventSchemas).map(([type, data]) => ({
     topic: topics.customers,
+    type,
+    data,
+  })),
+  ...Object.entries(leadEventSchemas).map(([type, data]) => ({
+    topic: topics.opportunities,
     type,
     data,
   })),
