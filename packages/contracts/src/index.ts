@@ -3,3 +3,4 @@ export * from './kafka-binding.ts';
 export * from './topics.ts';
 export * from './customers.ts';
 export * from './leads.ts';
+export * from './opportunities.ts';

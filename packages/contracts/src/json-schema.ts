@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { cloudEventSchema } from './cloud-event.ts';
 import { customerEventSchemas } from './customers.ts';
 import { leadEventSchemas } from './leads.ts';
+import { opportunityEventSchemas, orderEventSchemas, quoteEventSchemas } from './opportunities.ts';
 import { topics } from './topics.ts';
 
 /** Every public event type of every topic, with the schema of its data. */
@@ -13,11 +14,10 @@ export const eventCatalog = [
     type,
     data,
   })),
-  ...Object.entries(leadEventSchemas).map(([type, data]) => ({
-    topic: topics.opportunities,
-    type,
-    data,
-  })),
+  ...[leadEventSchemas, opportunityEventSchemas, quoteEventSchemas, orderEventSchemas].flatMap(
+    (schemas: Record<string, z.ZodType>) =>
+      Object.entries(schemas).map(([type, data]) => ({ topic: topics.opportunities, type, data })),
+  ),
 ];
 
 export function eventJsonSchema(type: string): Record<string, unknown> {
