@@ -88,7 +88,7 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
         expectedRevision: revision === -1 ? 'no_stream' : revision,
       });
       return {
-        state: decided.reduce(decider.evolve, state),
+        state: decided.reduce((next, event) => decider.evolve(next, event), state),
         revision: result.nextExpectedRevision,
         position: result.position,
         events: toAppend.map(({ id, type, data }, index) => ({

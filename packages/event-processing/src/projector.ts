@@ -1,43 +1,18 @@
-// Runs projections: each follows the log from its own durable checkpoint into the read models.
-// Writes are version-guarded by the document store, so the checkpoint may lag behind what was
-// written (it is saved in batches); after a crash the few events since it are replayed harmlessly.
+// Runs projections: each follows the log from its own durable checkpoint into the read models,
+// event by event or in batches (projection-feed.ts). Writes are version-guarded by the document
+// store, so the checkpoint may lag behind what was written (it is saved every few hundred events);
+// after a crash the events since it are replayed harmlessly. It never passes an unwritten event.
 import { EventEmitter } from 'node:events';
-import type { EventStore, RecordedEvent, Subscription } from '@crm/event-store';
+import type { EventStore } from '@crm/event-store';
 import type { DocumentStore } from '@crm/read-store';
-
-export interface Projection {
-  /** Names the checkpoint; bump `version` when the read model's shape changes (it is rebuilt). */
-  name: string;
-  version: number;
-  /** Stream categories it reads (`customer` for `customer-<id>` streams). */
-  categories: readonly string[];
-  /** Collections it owns: cleared on rebuild. */
-  collections: readonly string[];
-  setup?: (store: DocumentStore) => Promise<void>;
-  handle: (event: RecordedEvent, store: DocumentStore) => Promise<void>;
-  /**
-   * Handles consecutive events at once (catch-up, rebuilds, bursts): the same outcome as calling
-   * `handle` for each in order, with far fewer writes (fold per document, then one putMany).
-   */
-  handleBatch?: (events: readonly RecordedEvent[], store: DocumentStore) => Promise<void>;
-}
-
-export interface ProjectorLogger {
-  info(obj: object, msg: string): void;
-  error(obj: object, msg: string): void;
-}
-
-export interface ProjectionStatus {
-  name: string;
-  position: number;
-  state: 'starting' | 'catching_up' | 'live' | 'failed' | 'stopped';
-  error?: string;
-}
+import type { Projection, ProjectionStatus, ProjectorLogger } from './projection.ts';
+import { ProjectionFeed } from './projection-feed.ts';
+import { waitUntil } from './wait-until.ts';
 
 interface Runner {
   projection: Projection;
   status: ProjectionStatus;
-  subscription: Subscription | undefined;
+  feed: ProjectionFeed | undefined;
   unsaved: number;
   saveTimer: NodeJS.Timeout | undefined;
   retryTimer: NodeJS.Timeout | undefined;
@@ -47,29 +22,37 @@ interface Runner {
 const SAVE_EVERY = 200;
 const SAVE_AFTER_MS = 50;
 
+export interface ProjectorOptions {
+  eventStore: EventStore;
+  documentStore: DocumentStore;
+  projections: readonly Projection[];
+  logger?: ProjectorLogger;
+  /** Events per `handleBatch` call at most (default 500). */
+  batchSize?: number;
+  /** How long a partial batch waits for more events while live (default 2 ms). */
+  lingerMs?: number;
+}
+
 export class Projector {
   readonly #events: EventStore;
   readonly #documents: DocumentStore;
   readonly #log: ProjectorLogger | undefined;
+  readonly #batch: { size: number; lingerMs: number };
   readonly #runners = new Map<string, Runner>();
   readonly #progress = new EventEmitter();
   #stopped = false;
 
-  constructor(options: {
-    eventStore: EventStore;
-    documentStore: DocumentStore;
-    projections: readonly Projection[];
-    logger?: ProjectorLogger;
-  }) {
+  constructor(options: ProjectorOptions) {
     this.#events = options.eventStore;
     this.#documents = options.documentStore;
     this.#log = options.logger;
+    this.#batch = { size: options.batchSize ?? 500, lingerMs: options.lingerMs ?? 2 };
     this.#progress.setMaxListeners(0);
     for (const projection of options.projections) {
       this.#runners.set(projection.name, {
         projection,
         status: { name: projection.name, position: 0, state: 'starting' },
-        subscription: undefined,
+        feed: undefined,
         saveTimer: undefined,
         retryTimer: undefined,
         unsaved: 0,
@@ -138,21 +121,25 @@ export class Projector {
     const checkpoint = saved ?? 0;
     runner.status.position = checkpoint;
     runner.status.state = 'catching_up';
-    runner.subscription = this.#events.subscribeToAll({
+    runner.feed = new ProjectionFeed({
+      eventStore: this.#events,
+      documents: this.#documents,
+      projection: runner.projection,
       after: checkpoint,
-      filter: { categories: runner.projection.categories },
-      onEvent: async (event) => {
-        await runner.projection.handle(event, this.#documents);
-        this.#advance(runner, event.position);
-        if (++runner.unsaved >= SAVE_EVERY) await this.#save(runner);
-        else runner.saveTimer ??= setTimeout(() => void this.#save(runner), SAVE_AFTER_MS);
+      batchSize: this.#batch.size,
+      lingerMs: this.#batch.lingerMs,
+      onWritten: (position, count) => {
+        this.#advance(runner, position);
+        runner.unsaved += count;
+        if (runner.unsaved >= SAVE_EVERY) return this.#save(runner);
+        runner.saveTimer ??= setTimeout(() => void this.#saveLater(runner), SAVE_AFTER_MS);
       },
       onCaughtUp: (position) => {
         runner.status.state = 'live';
         runner.failures = 0;
         this.#advance(runner, position);
       },
-      onError: (error) => this.#fail(runner, error),
+      onFailed: (error) => this.#fail(runner, error),
     });
   }
 
@@ -170,52 +157,42 @@ export class Projector {
     await this.#documents.setCheckpoint(checkpointName(runner.projection), runner.status.position);
   }
 
+  /** A checkpoint that failed to save only lags: the next save (or a replay) covers it. */
+  async #saveLater(runner: Runner): Promise<void> {
+    try {
+      await this.#save(runner);
+    } catch (error) {
+      this.#log?.error({ projection: runner.projection.name, err: error }, 'checkpoint not saved');
+    }
+  }
+
   #fail(runner: Runner, error: unknown): void {
     const message = error instanceof Error ? error.message : String(error);
     runner.status = { ...runner.status, state: 'failed', error: message };
-    runner.subscription = undefined;
+    runner.feed = undefined;
     if (this.#stopped) return;
     const delay = Math.min(30_000, 500 * 2 ** runner.failures++);
-    this.#log?.error({ projection: runner.projection.name, err: error, retryInMs: delay }, 'projection failed');
+    this.#log?.error(
+      { projection: runner.projection.name, err: error, retryInMs: delay },
+      'projection failed',
+    );
     runner.retryTimer = setTimeout(() => {
       runner.retryTimer = undefined;
-      if (!this.#stopped) void this.#run(runner);
+      if (!this.#stopped) this.#run(runner).catch((next: unknown) => this.#fail(runner, next));
     }, delay);
   }
 
   async #halt(runner: Runner): Promise<void> {
     clearTimeout(runner.retryTimer);
-    await runner.subscription?.stop();
-    runner.subscription = undefined;
+    const feed = runner.feed;
+    runner.feed = undefined;
+    // Unwritten events are left for the next run to replay from the checkpoint.
+    await feed?.stop().catch((error: unknown) => {
+      this.#log?.error({ projection: runner.projection.name, err: error }, 'batch not written');
+    });
     await this.#save(runner);
   }
 }
 
 const checkpointName = (projection: Projection): string =>
   `projection:${projection.name}:v${projection.version}`;
-
-/** Re-checks `done` on every projector progress and every 25 ms (for stores written elsewhere). */
-export function waitUntil(
-  done: () => boolean | Promise<boolean>,
-  projector: Pick<Projector, 'onProgress'>,
-  timeoutMs: number,
-): Promise<boolean> {
-  return new Promise((resolve) => {
-    let settled = false;
-    const check = async () => {
-      if (settled) return;
-      if (await done()) finish(true);
-    };
-    const finish = (value: boolean) => {
-      settled = true;
-      unsubscribe();
-      clearInterval(interval);
-      clearTimeout(timeout);
-      resolve(value);
-    };
-    const unsubscribe = projector.onProgress(() => void check());
-    const interval = setInterval(() => void check(), 25);
-    const timeout = setTimeout(() => finish(false), timeoutMs);
-    void check();
-  });
-}

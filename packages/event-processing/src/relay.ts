@@ -106,7 +106,10 @@ export class Relay {
     this.status.state = 'retrying';
     this.status.error = error instanceof Error ? error.message : String(error);
     const delay = Math.min(30_000, 200 * 2 ** this.#failures++);
-    this.#options.logger?.error({ relay: this.#options.name, err: error, retryInMs: delay }, 'relay failed');
+    this.#options.logger?.error(
+      { relay: this.#options.name, err: error, retryInMs: delay },
+      'relay failed',
+    );
     const subscription = this.#subscription;
     this.#subscription = undefined;
     this.#retryTimer = setTimeout(() => {

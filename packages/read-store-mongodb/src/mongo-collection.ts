@@ -1,16 +1,18 @@
 // One port collection = one Mongo collection of { _id, _v, ...fields } (fields at top level so
-// the server queries them natively). Every write is a single guarded statement: no transactions.
+// the server queries them natively). Writes are guarded statements (see mongo-put.ts), never
+// transactions, which FerretDB does not have.
 import {
   encodeCursor,
   InvalidQuery,
   pageRequest,
-  UniqueViolation,
   type Collection,
   type Document,
   type Filter,
   type Scalar,
+  type Versioned,
 } from '@crm/read-store';
 import type { Db, Collection as MongoCollection, Sort } from 'mongodb';
+import { countByField } from './mongo-count-by.ts';
 import { collisionOf } from './mongo-errors.ts';
 import {
   and,
@@ -22,19 +24,13 @@ import {
 } from './mongo-filter.ts';
 import { ensureMongoIndexes, type ServerFeatures } from './mongo-indexes.ts';
 import { afterCursor, sortValue } from './mongo-keyset.ts';
-import { countByField } from './mongo-count-by.ts';
-
-/** A document as stored: a tombstone keeps `_id` and `_v` and gains `_deleted`. */
-export interface StoredDocument {
-  _id: string;
-  _v: number;
-  _deleted?: true;
-  [field: string]: unknown;
-}
+import { findLive, storedVersion } from './mongo-lookup.ts';
+import { putDocument, putDocuments } from './mongo-put.ts';
+import { assertWrite, visible, type StoredDocument } from './mongo-stored-document.ts';
 
 const collectionName = /^[A-Za-z0-9_-]+$/;
 export const checkpointsCollection = '_checkpoints';
-// A duplicate _id from a concurrent first write is retried; more attempts would hide a bug.
+// A duplicate _id from a concurrent first delete is retried; more attempts would hide a bug.
 const maxAttempts = 3;
 
 export function mongoCollection<T extends Document>(
@@ -46,10 +42,6 @@ export function mongoCollection<T extends Document>(
     throw new InvalidQuery(`invalid collection name: ${name}`);
   }
   const documents: MongoCollection<StoredDocument> = db.collection<StoredDocument>(name);
-  const storedVersion = async (id: string): Promise<number | null> => {
-    const current = await documents.findOne({ _id: id }, { projection: { [versionField]: 1 } });
-    return current ? Number(current._v) : null;
-  };
   const where = (filter: Filter) => and([live, mongoFilter(filter)]);
 
   return {
@@ -67,27 +59,16 @@ export function mongoCollection<T extends Document>(
         : null;
     },
 
-    put: async (doc, version) => {
-      assertWrite(doc, version);
-      const replacement: StoredDocument = { ...doc, [versionField]: version };
-      for (let attempt = 1; ; attempt++) {
-        try {
-          // Matches only an older version; otherwise the upsert's insert hits the _id key.
-          const guard = { _id: doc._id, [versionField]: { $lt: version } };
-          await documents.replaceOne(guard, replacement, { upsert: true });
-          return true;
-        } catch (error) {
-          const collision = collisionOf(error);
-          if (collision === null) throw error;
-          const current = await storedVersion(doc._id);
-          if (current !== null && current >= version) return false;
-          // MongoDB names the index; FerretDB does not, so one retry tells a race from a clash.
-          const unique = new UniqueViolation(name, `document ${doc._id}`);
-          if (collision === 'index') throw unique;
-          if (collision === 'id' && attempt >= maxAttempts) throw error;
-          if (collision === 'unknown' && attempt >= 2) throw unique;
-        }
+    put: (doc, version) => putDocument(documents, name, doc, version),
+
+    putMany: (writes) => putDocuments(documents, name, writes),
+
+    getManyVersioned: async (ids) => {
+      const found = new Map<string, Versioned<T>>();
+      for (const row of await findLive(documents, ids)) {
+        found.set(row._id, { doc: visible<T>(row), version: Number(row._v) });
       }
+      return found;
     },
 
     delete: async (id, version) => {
@@ -105,7 +86,7 @@ export function mongoCollection<T extends Document>(
           return before !== null && !before._deleted;
         } catch (error) {
           if (collisionOf(error) === null) throw error;
-          const current = await storedVersion(id);
+          const current = await storedVersion(documents, id);
           if (current !== null && current >= version) return false;
           if (attempt >= maxAttempts) throw error;
         }
@@ -145,20 +126,4 @@ export function mongoCollection<T extends Document>(
       await documents.deleteMany({});
     },
   };
-}
-
-/** The document as it was put: the adapter's own fields removed. */
-function visible<T extends Document>(stored: StoredDocument): T {
-  const { _v, _deleted, ...doc } = stored;
-  return doc as unknown as T;
-}
-
-function assertWrite(doc: Document, version: number): void {
-  if (typeof doc._id !== 'string' || doc._id === '') {
-    throw new InvalidQuery('a document needs a string _id');
-  }
-  if (!Number.isSafeInteger(version)) throw new InvalidQuery(`invalid version: ${version}`);
-  if (versionField in doc || deletedField in doc) {
-    throw new InvalidQuery(`${versionField} and ${deletedField} are reserved field names`);
-  }
 }

@@ -6,6 +6,7 @@ import { InvalidQuery, UniqueViolation } from '../errors.ts';
 import { assertFieldPath, encodeCursor, pageRequest } from '../query-options.ts';
 import { filterSql, jsonPath, valueSql, type FilterContext } from './sql-filter.ts';
 import { keyset } from './sql-keyset.ts';
+import { liveVersions, putEach } from './sqlite-batch.ts';
 import { sqliteMultikey } from './sqlite-multikey.ts';
 import {
   attempt,
@@ -53,6 +54,13 @@ export function sqliteCollection<T extends Document>(
       throw error;
     }
   };
+  const putSql =
+    `INSERT INTO ${table} (id, version, body) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE ` +
+    `SET version = excluded.version, body = excluded.body WHERE version < excluded.version`;
+  const putOne = (doc: T, version: number): boolean => {
+    assertWrite(doc._id, version);
+    return unique(() => db.run(putSql, [doc._id, version, JSON.stringify(doc)])) > 0;
+  };
 
   return {
     ensureIndexes: (indexes) =>
@@ -73,14 +81,11 @@ export function sqliteCollection<T extends Document>(
           : null;
       }),
 
-    put: (doc, version) =>
-      attempt(() => {
-        assertWrite(doc._id, version);
-        const sql =
-          `INSERT INTO ${table} (id, version, body) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE ` +
-          `SET version = excluded.version, body = excluded.body WHERE version < excluded.version`;
-        return unique(() => db.run(sql, [doc._id, version, JSON.stringify(doc)])) > 0;
-      }),
+    put: (doc, version) => attempt(() => putOne(doc, version)),
+
+    putMany: (writes) => attempt(() => putEach(db, writes, putOne)),
+
+    getManyVersioned: (ids) => attempt(() => liveVersions<T>(db, table, ids)),
 
     delete: (id, version) =>
       attempt(() => {

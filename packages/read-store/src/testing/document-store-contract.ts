@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe } from 'vitest';
 import type { Collection, Document, DocumentStore } from '../document-store.ts';
+import { describeBatchContract } from './batch-contract.ts';
 import { describePaginationContract } from './pagination-contract.ts';
 import { describeQueryContract } from './query-contract.ts';
 import { describeReopenContract } from './reopen-contract.ts';
@@ -62,6 +63,7 @@ export function describeDocumentStoreContract(
     };
 
     describeWriteContract(context);
+    describeBatchContract(context);
     describeQueryContract(context);
     describePaginationContract(context);
     describeReopenContract(context);

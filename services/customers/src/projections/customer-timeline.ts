@@ -33,46 +33,63 @@ export const customerTimeline: Projection = {
   setup: async (store) => {
     await store.collection(TIMELINE).ensureIndexes([{ fields: ['customerId', 'occurredAt'] }]);
   },
-  handle: async (recorded: RecordedEvent, store: DocumentStore) => {
-    const event = recorded as unknown as CustomerEvent & RecordedEvent;
-    const timeline = store.collection<TimelineEntry>(TIMELINE);
-    const { customerId, ...data } = event.data as { customerId: string } & Record<string, unknown>;
-    await timeline.put(
-      {
-        _id: recorded.id,
-        customerId,
-        type: recorded.type,
-        occurredAt:
-          event.type === 'InteractionLogged' ? event.data.occurredAt : recorded.recordedAt,
-        recordedAt: recorded.recordedAt,
-        actor: recorded.metadata.actor,
-        revision: recorded.revision,
-        position: recorded.position,
-        data,
-      },
-      recorded.position,
-    );
-    if (event.type === 'PersonalDataErased') await redact(timeline, customerId, recorded.position);
-  },
+  handle: (event, store) => writeTimeline([event], store),
+  handleBatch: (events, store) => writeTimeline(events, store),
 };
 
+/** One write for the batch's entries, then each erasure in order, as if one by one. */
+async function writeTimeline(events: readonly RecordedEvent[], store: DocumentStore) {
+  const timeline = store.collection<TimelineEntry>(TIMELINE);
+  await timeline.putMany(events.map((event) => ({ doc: toEntry(event), version: event.position })));
+  for (const event of events) {
+    if (event.type !== 'PersonalDataErased') continue;
+    await redact(timeline, customerIdOf(event), event.position);
+  }
+}
+
+function toEntry(recorded: RecordedEvent): TimelineEntry {
+  const event = recorded as unknown as CustomerEvent;
+  const { customerId, ...data } = event.data as { customerId: string } & Record<string, unknown>;
+  return {
+    _id: recorded.id,
+    customerId,
+    type: recorded.type,
+    occurredAt: event.type === 'InteractionLogged' ? event.data.occurredAt : recorded.recordedAt,
+    recordedAt: recorded.recordedAt,
+    actor: recorded.metadata.actor,
+    revision: recorded.revision,
+    position: recorded.position,
+    data,
+  };
+}
+
+const customerIdOf = (event: RecordedEvent): string =>
+  (event.data as { customerId: string }).customerId;
+
+/** Empties the data of every entry before the erasure, the absorbed duplicates' included. */
 async function redact(
   timeline: Collection<TimelineEntry>,
   customerId: string,
   position: number,
 ): Promise<void> {
   // The survivor's timeline shows its absorbed duplicates' history: same person, same erasure.
-  const absorbed = await timeline.find({ customerId, type: 'DuplicateAbsorbed' }, { limit: 1000 });
+  // Only what was absorbed before the erasure, whether or not later entries are already written.
+  const absorbed = await timeline.find(
+    { customerId, type: 'DuplicateAbsorbed', position: { $lt: position } },
+    { limit: 1000 },
+  );
   const ids = [customerId, ...absorbed.items.map((entry) => String(entry.data.duplicateId))];
   let cursor: string | undefined;
   do {
     const page = await timeline.find(
-      { customerId: { $in: ids } },
+      { customerId: { $in: ids }, position: { $lt: position } },
       { limit: 500, ...(cursor ? { cursor } : {}) },
     );
-    for (const entry of page.items) {
-      if (entry.position < position) await timeline.put({ ...entry, data: {} }, position);
-    }
+    const redacted = page.items.map((entry) => ({
+      doc: { ...entry, data: {} },
+      version: position,
+    }));
+    if (redacted.length > 0) await timeline.putMany(redacted);
     cursor = page.nextCursor;
   } while (cursor);
 }
