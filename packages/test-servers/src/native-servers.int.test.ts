@@ -48,10 +48,19 @@ describe('infra/servers scripts in their own run dir', () => {
 
   it('stop a server, can stop it twice, and report it stopped', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'crm-servers-'));
-    const env = { ...process.env, CRM_SERVERS_DIR: dir, CRM_FERRETDB_PORT: '57117' };
+    // FerretDB keeps its data in PostgreSQL, which comes along on its own port in this run dir.
+    const env = {
+      ...process.env,
+      CRM_SERVERS_DIR: dir,
+      CRM_FERRETDB_PORT: '57117',
+      CRM_PG_PORT: '55532',
+    };
     try {
       const started = await run('bash', [script('start.sh'), 'ferretdb'], { env });
-      expect(started.stdout).toBe('MONGODB_URL=mongodb://127.0.0.1:57117/\n');
+      expect(started.stdout).toBe(
+        'DATABASE_URL=postgres://postgres:postgres@127.0.0.1:55532/postgres\n' +
+          'MONGODB_URL=mongodb://127.0.0.1:57117/\n',
+      );
       expect((await run('bash', [script('status.sh'), 'ferretdb'], { env })).stdout).toMatch(
         /^ferretdb running \d+\n$/,
       );
