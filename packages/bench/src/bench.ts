@@ -4,7 +4,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startChildServer, type ChildServer } from './child-server.ts';
 import { assertAllSucceeded, measureHttpLoad } from './http-load.ts';
-import { latestRunSection, replaceLatestRun } from './latest-run.ts';
+import { embeddedSection } from './embedded-section.ts';
+import { replaceSection } from './latest-run.ts';
 import { describeMachine } from './machine.ts';
 import { phoneSequence } from './phone-sequence.ts';
 import { client, login, registration } from './platform-client.ts';
@@ -162,7 +163,7 @@ async function main(): Promise<void> {
   } catch {
     existing = undefined;
   }
-  writeFileSync(DOC, replaceLatestRun(existing, latestRunSection(figures)));
+  writeFileSync(DOC, replaceSection(existing, embeddedSection(figures)));
   say(`wrote ${DOC}`);
 }
 

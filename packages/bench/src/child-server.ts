@@ -13,8 +13,11 @@ export interface ChildServer {
 export interface ChildServerOptions {
   script: string;
   env?: Record<string, string>;
-  /** Its first capture group is the base URL, e.g. /listening on (http:\S+)/. */
-  ready: RegExp;
+  /**
+   * A pattern whose first capture group is the base URL, e.g. /listening on (http:\S+)/; or the
+   * base URL the server was told to use and a path that answers 200 once it is ready.
+   */
+  ready: RegExp | { baseUrl: string; path: string };
   timeoutMs: number;
 }
 
@@ -45,7 +48,7 @@ export async function startChildServer(options: ChildServerOptions): Promise<Chi
 
   const deadline = Date.now() + options.timeoutMs;
   for (;;) {
-    const url = options.ready.exec(output)?.[1];
+    const url = await readyUrl(options.ready, output);
     if (url && child.pid !== undefined) {
       return { pid: child.pid, baseUrl: url, output: () => output, stop };
     }
@@ -54,5 +57,21 @@ export async function startChildServer(options: ChildServerOptions): Promise<Chi
       throw new Error(`${options.script} did not start within ${options.timeoutMs} ms:\n${output}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+async function readyUrl(
+  ready: ChildServerOptions['ready'],
+  output: string,
+): Promise<string | undefined> {
+  if (ready instanceof RegExp) return ready.exec(output)?.[1];
+  try {
+    const response = await fetch(`${ready.baseUrl}${ready.path}`, {
+      signal: AbortSignal.timeout(1_000),
+    });
+    await response.body?.cancel();
+    return response.status === 200 ? ready.baseUrl : undefined;
+  } catch {
+    return undefined; // not listening yet
   }
 }

@@ -1,35 +1,77 @@
 import { describe, expect, it } from 'vitest';
-import { bullet, replaceLatestRun } from './latest-run.ts';
+import {
+  bullet,
+  DISTRIBUTED_HEADING,
+  EMBEDDED_HEADING,
+  figuresComment,
+  readFigures,
+  replaceSection,
+} from './latest-run.ts';
 
-const section = '## Latest run\n\nnew figures\n';
+const embedded = `${EMBEDDED_HEADING}\n\nnew embedded\n`;
+const distributed = `${DISTRIBUTED_HEADING}\n\nnew distributed\n\n### Table\nrows\n`;
+const both =
+  '# Benchmarks\n\nintro\n\n' +
+  `${EMBEDDED_HEADING}\n\nold embedded\n\n### Figures\nold\n\n` +
+  `${DISTRIBUTED_HEADING}\n\nold distributed\n`;
 
-describe('replaceLatestRun', () => {
-  it('keeps the intro and replaces the old section to the end of the file', () => {
-    const existing = '# Benchmarks\n\nintro\n\n## Latest run\n\nold figures\n\n### Table\nold\n';
-    expect(replaceLatestRun(existing, section)).toBe(
-      '# Benchmarks\n\nintro\n\n## Latest run\n\nnew figures\n',
+describe('replaceSection', () => {
+  it('replaces only the section with the same heading, up to the next section', () => {
+    expect(replaceSection(both, embedded)).toBe(
+      '# Benchmarks\n\nintro\n\n' +
+        `${EMBEDDED_HEADING}\n\nnew embedded\n\n` +
+        `${DISTRIBUTED_HEADING}\n\nold distributed\n`,
     );
   });
 
-  it('appends the section to a document that has none', () => {
-    expect(replaceLatestRun('# Benchmarks\n\nintro\n', section)).toBe(
-      '# Benchmarks\n\nintro\n\n## Latest run\n\nnew figures\n',
+  it('replaces the last section to the end of the file, keeping its ### subsections apart', () => {
+    expect(replaceSection(both, distributed)).toBe(
+      '# Benchmarks\n\nintro\n\n' +
+        `${EMBEDDED_HEADING}\n\nold embedded\n\n### Figures\nold\n\n` +
+        `${DISTRIBUTED_HEADING}\n\nnew distributed\n\n### Table\nrows\n`,
+    );
+  });
+
+  it('appends a section the document does not have yet', () => {
+    expect(replaceSection('# Benchmarks\n\nintro\n', distributed)).toBe(
+      `# Benchmarks\n\nintro\n\n${distributed}`,
     );
   });
 
   it('writes a default intro when there is no document yet', () => {
-    const written = replaceLatestRun(undefined, section);
+    const written = replaceSection(undefined, embedded);
     expect(written.startsWith('# Benchmarks\n')).toBe(true);
-    expect(written.endsWith('\n## Latest run\n\nnew figures\n')).toBe(true);
+    expect(written.endsWith(`\n${embedded}`)).toBe(true);
   });
 
-  it('does not mistake a deeper heading for the section', () => {
-    const existing = '# Benchmarks\n\n### Latest run notes\nkeep\n';
-    expect(replaceLatestRun(existing, section)).toContain('### Latest run notes\nkeep\n');
+  it('does not mistake a heading that only starts the same for the section', () => {
+    const existing = `# Benchmarks\n\n${EMBEDDED_HEADING} (2025)\nkeep\n`;
+    expect(replaceSection(existing, embedded)).toBe(`${existing}\n${embedded}`);
   });
 
-  it('refuses a section without the heading, which the next run could not find', () => {
-    expect(() => replaceLatestRun('# Benchmarks\n', 'figures\n')).toThrow();
+  it('refuses a section without a ## heading, which the next run could not find', () => {
+    expect(() => replaceSection('# Benchmarks\n', 'figures\n')).toThrow();
+    expect(() => replaceSection('# Benchmarks\n', '### Latest run\nfigures\n')).toThrow();
+  });
+});
+
+describe('readFigures', () => {
+  const document = replaceSection(
+    both,
+    `${EMBEDDED_HEADING}\n\n${figuresComment({ registerPerSecond: 945.2, p99Ms: 117.8 })}\n\ntext\n`,
+  );
+
+  it('reads back the figures written into a section', () => {
+    expect(readFigures(document, EMBEDDED_HEADING)).toEqual({
+      registerPerSecond: 945.2,
+      p99Ms: 117.8,
+    });
+  });
+
+  it('answers undefined for a section without figures, a missing section or no document', () => {
+    expect(readFigures(document, DISTRIBUTED_HEADING)).toBeUndefined();
+    expect(readFigures('# Benchmarks\n', EMBEDDED_HEADING)).toBeUndefined();
+    expect(readFigures(undefined, EMBEDDED_HEADING)).toBeUndefined();
   });
 });
 

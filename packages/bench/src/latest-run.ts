@@ -1,24 +1,68 @@
-// docs/benchmarks.md keeps a hand-written intro; each run replaces only its "Latest run" section.
-import { ms, n, rowsOf, type BenchFigures } from './report.ts';
+// docs/benchmarks.md keeps a hand-written intro; each benchmark replaces only its own "Latest run"
+// section (from its `## ` heading to the next `## ` heading or the end of the file).
 
-export const LATEST_RUN_HEADING = '## Latest run';
+export const EMBEDDED_HEADING = '## Latest run: embedded';
+export const DISTRIBUTED_HEADING = '## Latest run: distributed';
 
 const DEFAULT_INTRO = `# Benchmarks
 
-\`npm run bench\` measures the one-process platform on the machine it runs on, next to two
-baselines measured in the same run: bare Fastify and the bare embedded event store. Everything
-below the "Latest run" heading is rewritten by each run.
+\`npm run bench\` measures the one-process platform, then the services on PostgreSQL, Kafka and
+FerretDB, on the machine it runs on. Each "Latest run" section below is rewritten by its run.
 `;
 
-/** The document with its Latest run section (heading to end of file) replaced by `section`. */
-export function replaceLatestRun(existing: string | undefined, section: string): string {
-  if (!section.startsWith(`${LATEST_RUN_HEADING}\n`)) {
-    throw new Error(`the section must start with "${LATEST_RUN_HEADING}"`);
-  }
-  const at = existing?.search(/^## Latest run$/m) ?? -1;
-  const intro = existing === undefined || existing.trim() === '' ? DEFAULT_INTRO : existing;
-  const kept = at === -1 ? intro : intro.slice(0, at);
-  return `${kept.trimEnd()}\n\n${section.trimEnd()}\n`;
+const headingOf = (section: string): string => {
+  const heading = section.split('\n', 1)[0] ?? '';
+  if (!/^## \S/.test(heading)) throw new Error('a section must start with a "## " heading');
+  return heading;
+};
+
+/** The line index range [start, end) of the section under `heading`, or undefined. */
+function sectionRange(lines: readonly string[], heading: string): [number, number] | undefined {
+  const start = lines.indexOf(heading);
+  if (start === -1) return undefined;
+  const next = lines.findIndex((line, i) => i > start && line.startsWith('## '));
+  return [start, next === -1 ? lines.length : next];
+}
+
+/**
+ * The document with the section that has `section`'s heading replaced by `section`, or with
+ * `section` appended when the document has none. Everything else is kept as it was.
+ */
+export function replaceSection(existing: string | undefined, section: string): string {
+  const heading = headingOf(section);
+  const document = existing === undefined || existing.trim() === '' ? DEFAULT_INTRO : existing;
+  const lines = document.split('\n');
+  const range = sectionRange(lines, heading);
+  const body = section.trimEnd();
+  if (range === undefined) return `${document.trimEnd()}\n\n${body}\n`;
+  const before = lines.slice(0, range[0]).join('\n').trimEnd();
+  const after = lines.slice(range[1]).join('\n').trim();
+  return `${before}\n\n${body}\n${after === '' ? '' : `\n${after}\n`}`;
+}
+
+const FIGURES_COMMENT = /^<!-- figures: (\{.*\}) -->$/m;
+
+/** Figures another run compares against, kept in the section as an HTML comment (not rendered). */
+export const figuresComment = (figures: Record<string, number>): string =>
+  `<!-- figures: ${JSON.stringify(figures)} -->`;
+
+/** The figures comment of the section under `heading`; undefined when there is none. */
+export function readFigures(
+  document: string | undefined,
+  heading: string,
+): Record<string, number> | undefined {
+  if (document === undefined) return undefined;
+  const lines = document.split('\n');
+  const range = sectionRange(lines, heading);
+  if (range === undefined) return undefined;
+  const json = FIGURES_COMMENT.exec(lines.slice(...range).join('\n'))?.[1];
+  if (json === undefined) return undefined;
+  const parsed = JSON.parse(json) as Record<string, unknown>;
+  return Object.fromEntries(
+    Object.entries(parsed).filter(
+      (entry): entry is [string, number] => typeof entry[1] === 'number',
+    ),
+  );
 }
 
 /** A markdown list item wrapped at 100 columns, continuation lines indented under its text. */
@@ -33,68 +77,4 @@ export function bullet(text: string, width = 100): string {
     line += ` ${word}`;
   }
   return [...lines, line].join('\n');
-}
-
-function method(f: BenchFigures): string[] {
-  const s = f.settings;
-  return [
-    'Everything on 127.0.0.1, the load generator and the servers on the same machine (autocannon ' +
-      `takes a core). Each HTTP phase has a ${s.warmupSeconds} s warm-up whose figures are ` +
-      'discarded. Latency percentiles are nearest-rank over every 2xx response, to 0.01 ms.',
-    `1: a bare Fastify 5 server (logger off) in its own process; autocannon, ${s.connections} ` +
-      `connections, ${s.seconds} s, GET /.`,
-    `2: \`openSqliteEventStore\` on a temp file in the bench process; ${s.storeInFlight} appends ` +
-      `in flight for ${s.storeSeconds} s, each one event to a new stream ` +
-      "(`expectedRevision: 'no_stream'`).",
-    '3: the platform as `npm start` runs it (`node packages/platform/src/main.ts`, fresh data ' +
-      `folder, no demo data, LOG_LEVEL=warn); autocannon, ${s.connections} connections, ` +
-      `${s.seconds} s, POST /customers as admin, each request a new person with a phone never ` +
-      'used before. Any non-2xx, error or timeout fails the run. Then one more customer is ' +
-      'registered and read back with `waitForRevision`: the read models had caught up with the ' +
-      `burst ${n(f.drainMs)} ms later.`,
-    `4: one client, open loop, ${s.lagRatePerSecond} POST /customers per second for ` +
-      `${s.lagSeconds} s; for each 201, the time until ` +
-      '`GET /customers/{id}?waitForRevision=<revision>` answers 200. The server answers it the ' +
-      'moment the projector reports the document written (no polling interval), so the figure is ' +
-      'the lag plus one loopback GET; that GET alone, on customers already readable, takes ' +
-      `p50 ${ms(f.readRoundTrip.p50Ms)}, p99 ${ms(f.readRoundTrip.p99Ms)}. Polling a plain GET ` +
-      'every 1 ms was not used: it adds up to 1,000 requests/s per pending command to the very ' +
-      'process being measured and still cannot resolve less than one round trip. The POSTs ' +
-      `themselves took p50 ${ms(f.lag.writeP50Ms)}, p99 ${ms(f.lag.writeP99Ms)}.`,
-    '5: VmRSS of the platform process from /proc/<pid>/status every 50 ms through phases 3 and 4 ' +
-      `and ${s.warmupSeconds} s after (sampled peak ${n(f.memory.sampledPeakMb, 1)} MB); the ` +
-      "figure is the kernel's high-water mark VmHWM, which no sampling interval can miss.",
-  ];
-}
-
-export function latestRunSection(f: BenchFigures): string {
-  const m = f.machine;
-  const table = rowsOf(f).map(
-    (row) =>
-      `| ${row.measure} | ${row.result} | ${row.p50} | ${row.p99} | ${row.aim} | ${row.verdict} |`,
-  );
-  return [
-    LATEST_RUN_HEADING,
-    '',
-    bullet(`Date: ${f.date}`),
-    bullet(`Machine: ${m.cpu}, ${m.cores} cores, ${m.ramGiB} GiB RAM, ${m.os}, Node ${m.node}`),
-    bullet(`Load average (1 min) when the run started: ${m.loadAverage}`),
-    '',
-    '### Method',
-    '',
-    ...method(f).map((text) => bullet(text)),
-    '',
-    '### Figures',
-    '',
-    '| Measure | Result | p50 | p99 | Aim | Verdict |',
-    '| --- | --- | --- | --- | --- | --- |',
-    ...table,
-    '',
-    '### Reproduce',
-    '',
-    '```sh',
-    'npm run bench   # = pnpm --filter @crm/bench run bench; about a minute; rewrites this section',
-    '```',
-    '',
-  ].join('\n');
 }
