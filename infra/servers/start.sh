@@ -144,7 +144,10 @@ ensure() {
     "launch_$part" 9>&-
   fi
   until healthy "$part"; do
-    if ! live_pid "$part" >/dev/null || [ $((SECONDS - started)) -ge $limit ]; then
+    # Right after the fork, before exec, the child's command line is still the shell's: give a
+    # new process a few seconds before "not ours / not alive" counts as dead.
+    if { ! live_pid "$part" >/dev/null && [ $((SECONDS - started)) -ge 3 ]; } ||
+      [ $((SECONDS - started)) -ge $limit ]; then
       log "$part: not healthy after $((SECONDS - started))s; log tail:"
       tail -n 30 "$RUN_DIR/$part.log" >&2 || true
       return 1
