@@ -4,6 +4,7 @@ import type { EventBus } from '@crm/event-bus';
 import type { EventStore } from '@crm/event-store';
 import type { DocumentStore } from '@crm/read-store';
 import { fillBacklog, type Backlog } from './backlog.ts';
+import { measureBusLatency, type BusLatency } from './bus-latency.ts';
 import { measureComponents, type ComponentRates } from './component-rates.ts';
 import { measureCpu, type CpuProbe } from './cpu-usage.ts';
 import { measureRebuild, type RebuildFigures } from './projection-rebuild.ts';
@@ -25,6 +26,8 @@ export interface Engines {
   relayCheckpoints: DocumentStore;
   rebuildStore: DocumentStore;
   publishTopic: string;
+  /** For the bus alone, idle; its consumer group is named after it. */
+  latencyTopic: string;
   scratchStore: DocumentStore;
 }
 
@@ -35,12 +38,14 @@ export interface BacklogFigures {
   rebuild: RebuildFigures;
   rebuildCpu: Record<string, number>;
   parts: ComponentRates;
+  busLatency: BusLatency;
 }
 
 export async function backlogPhases(options: {
   engines: Engines;
   settings: BacklogSettings;
-  probes: readonly CpuProbe[];
+  /** Asked afresh for each phase: a server restarted under the run has a new process. */
+  probes: () => CpuProbe[];
   say: (line: string) => void;
 }): Promise<BacklogFigures> {
   const { engines: e, settings: s, probes, say } = options;
@@ -52,7 +57,7 @@ export async function backlogPhases(options: {
   });
 
   say('   relay: backlog -> bus');
-  let cpu = measureCpu(probes);
+  let cpu = measureCpu(probes());
   const relay = await measureRelay({
     eventStore: e.eventStore,
     bus: e.bus,
@@ -63,7 +68,7 @@ export async function backlogPhases(options: {
   const relayCpu = cpu.stop();
 
   say('   projection rebuild: backlog -> read store');
-  cpu = measureCpu(probes);
+  cpu = measureCpu(probes());
   const rebuild = await measureRebuild({
     eventStore: e.eventStore,
     documentStore: e.rebuildStore,
@@ -73,7 +78,7 @@ export async function backlogPhases(options: {
   });
   const rebuildCpu = cpu.stop();
 
-  say('   each part alone: log reads, bus publishes, read-store writes');
+  say('   each part alone: log reads, bus publishes and latency, read-store writes');
   const parts = await measureComponents({
     eventStore: e.eventStore,
     bus: e.bus,
@@ -81,5 +86,6 @@ export async function backlogPhases(options: {
     scratch: e.scratchStore,
     toMessage: benchMessage,
   });
-  return { backlog, relay, relayCpu, rebuild, rebuildCpu, parts };
+  const busLatency = await measureBusLatency(e.bus, e.latencyTopic, `${e.latencyTopic}.group`);
+  return { backlog, relay, relayCpu, rebuild, rebuildCpu, parts, busLatency };
 }

@@ -24,12 +24,20 @@ describe('measureCpu', () => {
     expect(spins).toBeGreaterThan(0);
     expect(cpu.stop().self).toBeGreaterThan(0.3);
   });
+
+  it('answers NaN for a process that is not there', () => {
+    const cpu = measureCpu([{ name: 'none', pid: 2 ** 22 + 1 }]);
+    expect(cpu.stop().none).toBeNaN();
+  });
 });
 
 describe('describeCpu', () => {
-  it('lists the busiest first', () => {
+  it('lists the busiest first, and a process that ended apart', () => {
     expect(describeCpu({ bench: 0.4, PostgreSQL: 0.821 })).toBe(
-      'PostgreSQL 0.82, bench 0.40 cores',
+      'PostgreSQL 0.82, bench 0.40 cores (sum 1.22)',
+    );
+    expect(describeCpu({ bench: 0.4, Kafka: NaN })).toBe(
+      'bench 0.40 cores (sum 0.40); Kafka restarted during the phase',
     );
   });
 });

@@ -37,8 +37,11 @@ export interface CpuProbe {
   withChildren?: boolean;
 }
 
-function ticksOf(probe: CpuProbe): number {
-  let ticks = statOf(probe.pid)?.cpuTicks ?? 0;
+/** The probe's CPU ticks; undefined when its process has gone. */
+function ticksOf(probe: CpuProbe): number | undefined {
+  const own = statOf(probe.pid)?.cpuTicks;
+  if (own === undefined) return undefined;
+  let ticks = own;
   if (probe.withChildren) {
     for (const entry of readdirSync('/proc')) {
       if (!/^\d+$/.test(entry)) continue;
@@ -49,7 +52,10 @@ function ticksOf(probe: CpuProbe): number {
   return ticks;
 }
 
-/** Cores used on average (1.0 = one core busy) by each probe between start and `stop()`. */
+/**
+ * Cores used on average (1.0 = one core busy) by each probe between start and `stop()`; NaN for a
+ * process that ended meanwhile (a server restarted under the run).
+ */
 export function measureCpu(probes: readonly CpuProbe[]): { stop(): Record<string, number> } {
   const before = probes.map(ticksOf);
   const started = performance.now();
@@ -57,18 +63,29 @@ export function measureCpu(probes: readonly CpuProbe[]): { stop(): Record<string
     stop: () => {
       const seconds = (performance.now() - started) / 1_000;
       return Object.fromEntries(
-        probes.map((probe, i) => [
-          probe.name,
-          (ticksOf(probe) - (before[i] ?? 0)) / TICKS_PER_SECOND / seconds,
-        ]),
+        probes.map((probe, i) => {
+          const [from, to] = [before[i], ticksOf(probe)];
+          const used =
+            from === undefined || to === undefined ? NaN : (to - from) / TICKS_PER_SECOND;
+          return [probe.name, used / seconds];
+        }),
       );
     },
   };
 }
 
-/** "PostgreSQL 0.82, FerretDB 0.61, bench 0.40 cores": busiest first. */
-export const describeCpu = (cores: Record<string, number>): string =>
-  Object.entries(cores)
+/** "PostgreSQL 0.82, bench 0.40 cores (sum 1.22)": busiest first. */
+export const describeCpu = (cores: Record<string, number>): string => {
+  const entries = Object.entries(cores);
+  const gone = entries.filter(([, used]) => Number.isNaN(used)).map(([name]) => name);
+  const busiest = entries
+    .filter(([, used]) => !Number.isNaN(used))
     .sort((a, b) => b[1] - a[1])
     .map(([name, used]) => `${name} ${used.toFixed(2)}`)
-    .join(', ') + ' cores';
+    .join(', ');
+  const sum = entries.reduce((total, [, used]) => total + (Number.isNaN(used) ? 0 : used), 0);
+  return (
+    `${busiest} cores (sum ${sum.toFixed(2)})` +
+    (gone.length ? `; ${gone.join(', ')} restarted during the phase` : '')
+  );
+};

@@ -48,6 +48,9 @@ function method(f: DistributedFigures): string[] {
   ];
 }
 
+const latency = (b: DistributedFigures['distributed']): string =>
+  `p50 ${ms(b.busLatency.p50Ms)}, p99 ${ms(b.busLatency.p99Ms)} (${b.busLatency.messages} messages)`;
+
 function partsTable(f: DistributedFigures): string[] {
   const d = f.distributed;
   const e = f.embeddedBacklog;
@@ -57,25 +60,32 @@ function partsTable(f: DistributedFigures): string[] {
     '| --- | --- | --- |',
     row('Log read, pages of 500', rate(d.parts.logRead, 'events'), rate(e.parts.logRead, 'events')),
     row(
+      'toMessage (CloudEvent, binary binding)',
+      rate(d.parts.toMessage, 'events'),
+      rate(e.parts.toMessage, 'events'),
+    ),
+    row(
       'Bus publish, batches of 500',
       rate(d.parts.busPublish, 'messages'),
       rate(e.parts.busPublish, 'messages'),
     ),
     row(
-      'Read store putMany, 500 new documents a call',
+      'Read store putMany, 500 new documents a call (one per customer)',
       rate(d.parts.putMany, 'docs'),
       rate(e.parts.putMany, 'docs'),
     ),
     row(
-      'Read store putMany, 500 newer versions of stored documents a call',
+      'Read store putMany, 500 newer versions of stored documents a call (5,000 of them)',
       rate(d.parts.putManyUpdates, 'docs'),
       rate(e.parts.putManyUpdates, 'docs'),
     ),
     row(
-      'Read store getManyVersioned, 500 ids a call',
+      'Read store getManyVersioned, 500 ids a call (5,000 of them)',
       rate(d.parts.getMany, 'docs'),
       rate(e.parts.getMany, 'docs'),
     ),
+    row('One setCheckpoint', ms(d.parts.checkpointMs), ms(e.parts.checkpointMs)),
+    row('Bus alone, idle: publish() -> consumer, one message every 20 ms', latency(d), latency(e)),
     row(
       'Projection handle(), one event at a time',
       rate(d.parts.oneByOne, 'events'),
@@ -87,6 +97,8 @@ function partsTable(f: DistributedFigures): string[] {
       describeCpu(e.relayCpu),
     ),
     row('CPU during the rebuild', describeCpu(d.rebuildCpu), describeCpu(e.rebuildCpu)),
+    row('CPU during 1, the POST burst', describeCpu(f.service.registerCpu), '-'),
+    row(`CPU during 2, ${f.service.lag.targetPerSecond}/s`, describeCpu(f.service.lagCpu), '-'),
   ];
 }
 
@@ -125,7 +137,7 @@ export function distributedSection(f: DistributedFigures): string {
     '### Reproduce',
     '',
     '```sh',
-    'pnpm --filter @crm/bench run bench:distributed   # a few minutes; rewrites this section only',
+    'pnpm --filter @crm/bench run bench:distributed   # up to ~15 min; rewrites this section only',
     '```',
     '',
   ].join('\n');

@@ -53,7 +53,7 @@ const DOC = fileURLToPath(new URL('../../../docs/benchmarks.md', import.meta.url
 
 const say = (line: string): void => void process.stderr.write(`[bench:distributed] ${line}\n`);
 
-async function onServers(servers: RealServers, names: RunNames, probes: CpuProbe[]) {
+async function onServers(servers: RealServers, names: RunNames, probes: () => CpuProbe[]) {
   const b = names.backlog;
   const eventStore = await openPostgresEventStore({
     connectionString: servers.databaseUrl,
@@ -79,6 +79,7 @@ async function onServers(servers: RealServers, names: RunNames, probes: CpuProbe
         relayCheckpoints,
         rebuildStore,
         publishTopic: b.publishTopic,
+        latencyTopic: b.latencyTopic,
         scratchStore,
       },
       settings: SETTINGS,
@@ -90,7 +91,7 @@ async function onServers(servers: RealServers, names: RunNames, probes: CpuProbe
   }
 }
 
-async function embeddedEngines(probes: CpuProbe[]): Promise<BacklogFigures> {
+async function embeddedEngines(probes: () => CpuProbe[]): Promise<BacklogFigures> {
   const dir = tempDir('crm-bench-backlog-');
   const eventStore = openSqliteEventStore({ path: join(dir.path, 'events.sqlite') });
   const bus = openSqliteEventBus({ path: join(dir.path, 'bus.sqlite') });
@@ -108,6 +109,7 @@ async function embeddedEngines(probes: CpuProbe[]): Promise<BacklogFigures> {
         relayCheckpoints,
         rebuildStore,
         publishTopic: 'bench.publish',
+        latencyTopic: 'bench.latency',
         scratchStore,
       },
       settings: SETTINGS,
@@ -146,8 +148,12 @@ async function main(): Promise<void> {
     }
     const serverDescription = await describeServers(servers);
     say(serverDescription);
-    const probes = serverProbes(servers);
-    say(`watching the CPU of ${probes.map((probe) => probe.name).join(', ')}`);
+    const probes = () => serverProbes(servers);
+    say(
+      `watching the CPU of ${probes()
+        .map((probe) => probe.name)
+        .join(', ')}`,
+    );
     const service = await serviceUnderLoad({ servers, names, settings: SETTINGS, probes, say });
     say('3-4/4 backlog on PostgreSQL -> Kafka / FerretDB');
     const distributed = await onServers(servers, names, probes);

@@ -2,7 +2,7 @@
 // this process on the service's topic takes, for each message, now - ce_time (when the event was
 // recorded in the log). Both clocks are this machine's.
 import { performance } from 'node:perf_hooks';
-import type { EventBus } from '@crm/event-bus';
+import type { Consumer, ConsumerOptions, EventBus } from '@crm/event-bus';
 import { percentile } from './percentile.ts';
 import type { PhoneSequence } from './phone-sequence.ts';
 import { register, type Call } from './platform-client.ts';
@@ -63,6 +63,25 @@ async function sendAtRate(
   return (total - 1) / ((Math.max(...times) - Math.min(...times)) / 1_000);
 }
 
+/**
+ * A broker that has just (re)started answers "coordinator loading" for a few seconds, and the
+ * adapter's from-'latest' start gives up on that at once; it is retriable, so try again.
+ */
+export async function subscribeRetrying(
+  bus: EventBus,
+  options: ConsumerOptions,
+): Promise<Consumer> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await bus.subscribe(options);
+    } catch (error) {
+      const retriable = (error as { retriable?: unknown } | null)?.retriable === true;
+      if (!retriable || attempt >= 10) throw error;
+      await sleep(2_000);
+    }
+  }
+}
+
 export async function measureKafkaLag(options: {
   bus: EventBus;
   topic: string;
@@ -73,7 +92,7 @@ export async function measureKafkaLag(options: {
   seconds: number;
 }): Promise<KafkaLagFigures> {
   const lagBySubject = new Map<string, { lag: number; toProduce: number }>();
-  const consumer = await options.bus.subscribe({
+  const consumer = await subscribeRetrying(options.bus, {
     groupId: options.groupId,
     topics: [options.topic],
     from: 'latest',

@@ -36,14 +36,23 @@ export function missedAims(f: DistributedFigures): string[] {
   if (!sustained(f)) {
     found.push(
       `2 rate: the service answered ${n(lag.achievedPerSecond, 1)} of ${lag.targetPerSecond} ` +
-        `commands/s (POST p99 ${ms(lag.writeP99Ms)}); CPU: ${describeCpu(f.service.lagCpu)}.`,
+        `commands/s (POST p99 ${ms(lag.writeP99Ms)}); with ${f.settings.connections} connections in 1 it answered ` +
+        `${n(f.service.register.requestsPerSecond)}/s at most. CPU: ${describeCpu(f.service.lagCpu)}.`,
     );
   }
+  const idle = f.distributed.busLatency;
+  const split = (at: typeof lag) =>
+    `log -> produced to Kafka p99 ${ms(at.toProduceP99Ms)}, produced -> consumed p99 ` +
+    `${ms(at.produceToConsumerP99Ms)} (on an idle bus, publish -> consumer alone: p50 ` +
+    `${ms(idle.p50Ms)}, p99 ${ms(idle.p99Ms)})`;
   if (lag.lagP99Ms >= AIMS.lagP99Ms) {
     found.push(
-      `2 lag: log -> produced to Kafka p99 ${ms(lag.toProduceP99Ms)}, produced -> consumed p99 ` +
-        `${ms(lag.produceToConsumerP99Ms)}; CPU: ${describeCpu(f.service.lagCpu)}.`,
+      `2 lag at ${lag.targetPerSecond}/s: ${split(lag)}; CPU: ${describeCpu(f.service.lagCpu)}.`,
     );
+  }
+  const calm = f.service.sustainableLag;
+  if (calm && calm.lagP99Ms >= AIMS.lagP99Ms) {
+    found.push(`2b lag at ${calm.targetPerSecond}/s: ${split(calm)}.`);
   }
   for (const [label, b] of [
     ['distributed', f.distributed],
@@ -52,10 +61,12 @@ export function missedAims(f: DistributedFigures): string[] {
     if (b.relay.perSecond < AIMS.relayPerSecond) {
       found.push(
         `3 ${label}: ${n(b.relay.perSecond)} events/s. Log read ${rate(b.parts.logRead, 'events')}, ` +
+          `toMessage ${rate(b.parts.toMessage, 'events')}, ` +
           `bus publish ${rate(b.parts.busPublish, 'messages')}: ` +
           `${bound(
             [
               ['reading the log', b.parts.logRead],
+              ['toMessage', b.parts.toMessage],
               ['publishing', b.parts.busPublish],
               ['saving checkpoints', (RELAY_BATCH * 1_000) / b.parts.checkpointMs],
             ],

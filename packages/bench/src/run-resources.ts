@@ -16,6 +16,7 @@ export interface RunNames {
     relayDatabase: string;
     rebuildDatabase: string;
     publishTopic: string;
+    latencyTopic: string;
     scratchDatabase: string;
   };
 }
@@ -35,6 +36,7 @@ export const runNames = (run: string): RunNames => ({
     relayDatabase: `${run}_relay`,
     rebuildDatabase: `${run}_rebuild`,
     publishTopic: `${run}.publish`,
+    latencyTopic: `${run}.latency`,
     scratchDatabase: `${run}_scratch`,
   },
 });
