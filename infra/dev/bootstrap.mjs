@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const cache = process.env.CRM_TOOLS_DIR ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'crm-platform');
@@ -64,27 +64,17 @@ if (!existsSync(marker) || (existsSync(lock) && statSync(lock).mtimeMs > statSyn
   must(pnpmBin, ['install', existsSync(lock) ? '--frozen-lockfile' : '--no-frozen-lockfile'], { env });
 }
 
-// 4. Real servers for the test tiers that need them (Kafka, FerretDB, PostgreSQL), started once for
-// the whole run by the project's own scripts, unless the environment already names them; stopped
-// at the end if this run started them.
+// 4. Real servers for the test tiers that need them, started once for the whole run unless the
+// environment already names them: containers where a Docker engine answers (EventStoreDB too),
+// else the native servers of infra/servers. Stopped at the end if this run started them. The
+// order lives in @crm/test-servers (packages/test-servers/src/server-plan.ts); Node 24 runs it as is.
 const SERVER_ENV = ['KAFKA_BROKERS', 'MONGODB_URL', 'DATABASE_URL'];
-function withRealServers(env) {
-  if (SERVER_ENV.every((name) => env[name])) return { env, stop: () => {} };
-  const servers = join(root, 'infra', 'servers');
-  const runDir = env.CRM_SERVERS_DIR ?? '/tmp/crm-servers';
-  const before = spawnSync('bash', [join(servers, 'status.sh')], { cwd: root, env, encoding: 'utf8' }).stdout ?? '';
-  const startedHere = ['postgres', 'kafka', 'ferretdb'].filter((part) => !before.includes(`${part} running`));
-  must('bash', [join(servers, 'start.sh')], { env });
-  const urls = Object.fromEntries(
-    readFileSync(join(runDir, 'env'), 'utf8')
-      .split('\n')
-      .filter((line) => line.includes('='))
-      .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
-  );
-  return {
-    env: { ...env, ...urls, ...Object.fromEntries(SERVER_ENV.filter((name) => env[name]).map((name) => [name, env[name]])) },
-    stop: () => startedHere.length && run('bash', [join(servers, 'stop.sh'), ...startedHere], { env }),
-  };
+async function withRealServers(env) {
+  if (SERVER_ENV.every((name) => env[name])) return { env, stop: async () => {} };
+  const testServers = pathToFileURL(join(root, 'packages', 'test-servers', 'src', 'index.ts'));
+  const { planServers, startServers } = await import(testServers.href);
+  const started = await startServers(await planServers(env), env);
+  return { env: { ...env, ...started.env }, stop: started.stop };
 }
 
 // 5. The command itself.
@@ -101,9 +91,9 @@ if (!pick) {
 }
 const [cmd, args] = pick();
 if (command === 'test') {
-  const servers = withRealServers(env);
+  const servers = await withRealServers(env);
   const status = run(cmd, args, { env: servers.env });
-  servers.stop();
+  await servers.stop();
   process.exit(status);
 }
 process.exit(run(cmd, args, { env }));

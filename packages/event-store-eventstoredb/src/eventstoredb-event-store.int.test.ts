@@ -1,6 +1,7 @@
 // The event store contract on a real EventStoreDB/KurrentDB. No server can run on the project's
-// machines (no Docker engine, no packages), so the suite runs only when EVENTSTORE_URL points at
-// one and is otherwise reported as skipped, with the reason: the only skip the project allows.
+// machines (no Docker engine, no packages), so the suite runs only when EVENTSTORE_URL points at one
+// or a Docker engine runs it (src/eventstore-setup.ts), and is otherwise reported as skipped, with
+// the reason: the only skip the project allows.
 import { describe } from 'vitest';
 import { describeEventStoreContract } from '@crm/event-store/testing';
 import { openEventStoreDbEventStore } from './eventstoredb-event-store.ts';

@@ -1,35 +1,29 @@
-import {
-  runningNativeServers,
-  startNativeServers,
-  stopNativeServers,
-  type NativeServer,
-} from './native-servers.ts';
-import { missingServers, serverEnvKeys } from './real-servers.ts';
+import { planServers } from './server-plan.ts';
+import { startServers } from './start-servers.ts';
 
-let startedHere: NativeServer[] = [];
+let stopStarted: (() => Promise<void>) | undefined;
 
 /**
- * A vitest `globalSetup`: once per test run, starts the native servers the environment does not
- * name and puts their URLs in process.env, which the test workers (and their children) inherit.
+ * A vitest `globalSetup`: once per test run, starts what the environment does not name (as
+ * containers where Docker answers, else as native servers) and puts the URLs in process.env,
+ * which the test workers (and their children) inherit.
  */
 export async function setup(): Promise<void> {
-  const missing = missingServers(process.env);
-  if (missing.length === 0) return;
-  const runningBefore = await runningNativeServers();
-  const urls = await startNativeServers(missing);
-  for (const server of missing) {
-    const key = serverEnvKeys[server];
-    const url = urls[key];
-    if (url === undefined) throw new Error(`infra/servers/start.sh printed no ${key}`);
-    process.env[key] = url;
+  const plan = await planServers(process.env);
+  if (plan.source === 'env') return;
+  if (plan.source === 'containers') {
+    // The first run pulls the images, which takes minutes: say why the run is waiting.
+    const docker = plan.dockerHost ?? 'found by testcontainers';
+    console.error(`[test-servers] starting ${plan.engines.join(', ')} in containers (${docker})`);
   }
-  // Servers another run (or a developer) started are theirs to stop.
-  startedHere = missing.filter((server) => runningBefore[server] === undefined);
+  const started = await startServers(plan, process.env);
+  stopStarted = started.stop;
+  Object.assign(process.env, started.env);
 }
 
-/** Stops only what setup() started. */
+/** Stops only what setup() started: containers, or native servers that were not already up. */
 export async function teardown(): Promise<void> {
-  const servers = startedHere;
-  startedHere = [];
-  if (servers.length > 0) await stopNativeServers(servers);
+  const stop = stopStarted;
+  stopStarted = undefined;
+  await stop?.();
 }

@@ -1,5 +1,19 @@
-export { realServers, missingServers, serversFromEnv, serverEnvKeys } from './real-servers.ts';
+export { realServers, serversFromEnv } from './real-servers.ts';
 export type { RealServers } from './real-servers.ts';
+export {
+  planServers,
+  serversMode,
+  missingEngines,
+  engineEnvKeys,
+  InvalidServersMode,
+  ServersNotGiven,
+} from './server-plan.ts';
+export type { Engine, ServersMode, ServersPlan } from './server-plan.ts';
+export { startServers } from './start-servers.ts';
+export type { StartedServers } from './start-servers.ts';
+export { findDockerEngine, dockerEndpointCandidates, pingDocker } from './docker-engine.ts';
+export type { DockerEndpoint } from './docker-engine.ts';
+export { containerImages, defaultImages, imageEnvKeys } from './container-images.ts';
 export {
   startNativeServers,
   stopNativeServers,

@@ -1,6 +1,7 @@
-import { startNativeServers, type NativeServer } from './native-servers.ts';
+import { engineEnvKeys, missingEngines, planServers } from './server-plan.ts';
+import { startServers } from './start-servers.ts';
 
-/** Where a test finds its servers. `eventstoreUrl` only when EVENTSTORE_URL names one. */
+/** Where a test finds its servers. `eventstoreUrl` only when an EventStoreDB is reachable. */
 export type RealServers = {
   kafkaBrokers: string[];
   mongodbUrl: string;
@@ -8,24 +9,13 @@ export type RealServers = {
   eventstoreUrl?: string;
 };
 
-/** The variable that names each server, as start.sh writes them. */
-export const serverEnvKeys = {
-  postgres: 'DATABASE_URL',
-  kafka: 'KAFKA_BROKERS',
-  ferretdb: 'MONGODB_URL',
-} as const satisfies Record<NativeServer, string>;
-
 type Env = Readonly<Record<string, string | undefined>>;
 
-/** The native servers that stand in for what the environment does not name. */
-export function missingServers(env: Env): NativeServer[] {
-  return (Object.keys(serverEnvKeys) as NativeServer[]).filter(
-    (server) => !env[serverEnvKeys[server]]?.trim(),
-  );
-}
-
+/** The servers an environment names; PostgreSQL, Kafka and MongoDB are required. */
 export function serversFromEnv(env: Env): RealServers {
-  const missing = missingServers(env).map((server) => serverEnvKeys[server]);
+  const missing = missingEngines(env)
+    .filter((engine) => engine !== 'eventstore')
+    .map((engine) => engineEnvKeys[engine]);
   if (missing.length > 0) throw new Error(`no URL for ${missing.join(', ')}`);
   const servers: RealServers = {
     kafkaBrokers: (env.KAFKA_BROKERS ?? '')
@@ -35,7 +25,7 @@ export function serversFromEnv(env: Env): RealServers {
     mongodbUrl: env.MONGODB_URL ?? '',
     databaseUrl: env.DATABASE_URL ?? '',
   };
-  if (env.EVENTSTORE_URL) servers.eventstoreUrl = env.EVENTSTORE_URL;
+  if (env.EVENTSTORE_URL?.trim()) servers.eventstoreUrl = env.EVENTSTORE_URL;
   return servers;
 }
 
@@ -43,8 +33,9 @@ let pending: Promise<RealServers> | undefined;
 
 /**
  * The servers for this test process, in the order of DESIGN.md: URLs in the environment, then
- * (with no Docker on these machines, testcontainers is left for later) the native servers of
- * infra/servers, started once and reused while healthy.
+ * containers where Docker answers, then the native servers of infra/servers (started once and
+ * reused while healthy). Under the global setup the environment already names them all.
+ * Containers started here live as long as this process: testcontainers' Ryuk removes them.
  */
 export function realServers(): Promise<RealServers> {
   pending ??= resolveServers(process.env).catch((error: unknown) => {
@@ -55,11 +46,7 @@ export function realServers(): Promise<RealServers> {
 }
 
 async function resolveServers(env: Env): Promise<RealServers> {
-  const missing = missingServers(env);
-  if (missing.length === 0) return serversFromEnv(env);
-  const started = await startNativeServers(missing);
-  // Only the missing ones come from the native servers; the environment wins for the rest.
-  const merged: Record<string, string | undefined> = { ...env };
-  for (const server of missing) merged[serverEnvKeys[server]] = started[serverEnvKeys[server]];
-  return serversFromEnv(merged);
+  const started = await startServers(await planServers(env), env);
+  // Only what was missing was started; the environment wins for the rest.
+  return serversFromEnv({ ...env, ...started.env });
 }

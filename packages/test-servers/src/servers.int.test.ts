@@ -101,7 +101,7 @@ describe('Kafka', () => {
   });
 });
 
-describe('FerretDB', () => {
+describe('MongoDB protocol (FerretDB natively, MongoDB in a container)', () => {
   it('inserts a document and finds it', async () => {
     const client = new MongoClient(servers.mongodbUrl);
     await client.connect();
