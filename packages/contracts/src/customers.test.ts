@@ -67,4 +67,37 @@ describe('customer event contracts', () => {
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.path).toEqual(['tags']);
   });
+
+  it('carries the lead id of a customer registered from a lead, and stays valid without it', () => {
+    const registered = customerEventSchemas['crm.customer.registered.v1'];
+    const data = {
+      customerId: 'cus-lead-1',
+      kind: 'person',
+      profile: { name: '张伟' },
+      phones: ['+8613800138000'],
+      emails: [],
+      tags: [],
+      classification: { lifecycleStage: 'prospect' },
+      source: 'lead_conversion',
+      ownerId: 'rep-1',
+    };
+    expect(registered.parse({ ...data, leadId: 'lead-1' }).leadId).toBe('lead-1');
+    expect(registered.parse(data).leadId).toBeUndefined();
+  });
+
+  it('describes a refused registration by a stable code, the lead and the existing customer', () => {
+    const rejected = customerEventSchemas['crm.customer.registration_rejected.v1'];
+    const data = rejected.parse({
+      customerId: 'cus-lead-1',
+      leadId: 'lead-1',
+      reason: 'DUPLICATE_CONTACT',
+      existingCustomerId: 'c-9',
+      rejectedAt: '2026-11-23T08:00:00.000+08:00',
+    });
+    expect(data).toMatchObject({ leadId: 'lead-1', existingCustomerId: 'c-9' });
+    const lowerCase = rejected.safeParse({ ...data, reason: 'duplicate contact' });
+    expect(lowerCase.error?.issues[0]?.path).toEqual(['reason']);
+    const withoutLead = rejected.safeParse({ ...data, leadId: undefined });
+    expect(withoutLead.error?.issues[0]?.path).toEqual(['leadId']);
+  });
 });

@@ -35,6 +35,7 @@ const isoTime = z.iso.datetime({ offset: true });
 const phones = z.array(phoneSchema).describe('Phone numbers, the primary one first.');
 const emails = z.array(emailSchema).describe('E-mail addresses, the primary one first.');
 const tags = z.array(tagSchema);
+const leadId = z.string().min(1).max(100);
 
 export const customerClassificationSchema = z
   .object({
@@ -55,7 +56,42 @@ export const customerEventSchemas = {
     classification: customerClassificationSchema,
     source: customerSourceSchema.optional(),
     ownerId: userId.nullable().describe('The responsible user; null = in the shared pool (公海).'),
+    leadId: leadId
+      .optional()
+      .describe(
+        'Set when the customer was registered for a converted sales lead (source lead_conversion): ' +
+          'that lead id, from crm.lead.converted.v1.',
+      ),
   }),
+  'crm.customer.registration_rejected.v1': z
+    .object({
+      customerId: customerIdSchema.describe(
+        'The customer id the registration asked for; no customer exists under it.',
+      ),
+      leadId: leadId.describe('The converted sales lead that asked for the registration.'),
+      reason: z
+        .string()
+        .regex(/^[A-Z][A-Z0-9_]*$/)
+        .max(100)
+        .describe(
+          'Why it was refused, a stable code: DUPLICATE_CONTACT (a phone or e-mail belongs to an ' +
+            'existing customer), INVALID_REGISTRATION (the data breaks a customer rule); more ' +
+            'codes may be added, so treat an unknown one as a refusal.',
+        ),
+      existingCustomerId: customerIdSchema
+        .optional()
+        .describe('For DUPLICATE_CONTACT: the customer that already has the phone or e-mail.'),
+      detail: z
+        .string()
+        .min(1)
+        .max(1000)
+        .optional()
+        .describe('What exactly was wrong, for people (e.g. the offending field); not for code.'),
+      rejectedAt: isoTime.describe('When the customers service refused it.'),
+    })
+    .describe(
+      'A registration asked for by a converted lead was refused; the id stays unused for good.',
+    ),
   'crm.customer.profile_updated.v1': z.object({
     customerId: customerIdSchema,
     changes: customerProfileChangesSchema,

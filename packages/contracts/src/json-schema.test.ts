@@ -28,6 +28,17 @@ describe('generated JSON Schema', () => {
     expect(schema.properties.data.properties.customerId?.description).toMatch(/customer id/i);
   });
 
+  it('has the refusal of a registration, with the lead id and the code required', () => {
+    const schema = eventJsonSchema('crm.customer.registration_rejected.v1') as {
+      properties: { data: { properties: Record<string, unknown>; required: string[] } };
+    };
+    expect(schema.properties.data.required).toEqual(
+      expect.arrayContaining(['customerId', 'leadId', 'reason', 'rejectedAt']),
+    );
+    expect(schema.properties.data.required).not.toContain('existingCustomerId');
+    expect(Object.keys(schema.properties.data.properties)).toContain('detail');
+  });
+
   it('refuses an unknown type', () => {
     expect(() => eventJsonSchema('crm.customer.nope.v1')).toThrow(/unknown event type/);
   });

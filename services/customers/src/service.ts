@@ -1,7 +1,7 @@
 // The customers service as a unit: ports in; routes, projections and the relay out. Where it
 // runs (alone, or with every other service in one process) is decided by whoever calls this.
 import { topics } from '@crm/contracts';
-import type { EventBus } from '@crm/event-bus';
+import type { Consumer, EventBus } from '@crm/event-bus';
 import { Projector, Relay, type ProjectorLogger } from '@crm/event-processing';
 import type { EventStore } from '@crm/event-store';
 import type { DocumentStore } from '@crm/read-store';
@@ -13,6 +13,11 @@ import { registerImportExportRoutes } from './import-export/routes.ts';
 import { customerDirectory } from './projections/customer-directory.ts';
 import { customerTimeline } from './projections/customer-timeline.ts';
 import { toCustomerMessage } from './publish.ts';
+import {
+  LEAD_CONVERSIONS_GROUP,
+  startLeadConversions,
+  type LeadConversionsOptions,
+} from './reactions/lead-conversions.ts';
 import { CUSTOMER_CATEGORY } from './streams.ts';
 
 export interface CustomersPorts {
@@ -26,6 +31,12 @@ export interface CustomersPorts {
    * share one Kafka cluster (e.g. `staging.crm.customers.v1`).
    */
   topicPrefix?: string;
+  /**
+   * The reaction to converted leads on crm.opportunities.v1 (same prefix): on unless false. Its
+   * group is customers.lead-conversions, behind the topic prefix so environments do not share it.
+   */
+  leadConversions?:
+    false | Pick<LeadConversionsOptions, 'groupId' | 'maxAttempts' | 'backoffMs' | 'stopTimeoutMs'>;
 }
 
 export interface CustomersService {
@@ -41,7 +52,11 @@ export interface CustomersService {
 
 export function createCustomersService(ports: CustomersPorts): CustomersService {
   const { eventStore, documentStore, bus, logger } = ports;
-  const topic = `${ports.topicPrefix ?? ''}${topics.customers}`;
+  const prefix = ports.topicPrefix ?? '';
+  const topic = `${prefix}${topics.customers}`;
+  const opportunitiesTopic = `${prefix}${topics.opportunities}`;
+  const reaction = ports.leadConversions === false ? undefined : (ports.leadConversions ?? {});
+  let leadConversions: Consumer | undefined;
   const application = customersApplication(eventStore, ports.clock);
   const projector = new Projector({
     eventStore,
@@ -72,11 +87,27 @@ export function createCustomersService(ports: CustomersPorts): CustomersService 
       );
     },
     start: async () => {
-      await bus.ensureTopics([{ name: topic }]);
+      await bus.ensureTopics([
+        { name: topic },
+        ...(reaction ? [{ name: opportunitiesTopic }] : []),
+      ]);
       await projector.start();
       await relay.start();
+      if (reaction) {
+        leadConversions = await startLeadConversions({
+          bus,
+          customers: application,
+          topic: opportunitiesTopic,
+          groupId: `${prefix}${LEAD_CONVERSIONS_GROUP}`,
+          logger,
+          ...reaction,
+        });
+      }
     },
     stop: async () => {
+      // Inbound first: what it writes is still projected and relayed before those stop.
+      await leadConversions?.stop();
+      leadConversions = undefined;
       await relay.stop();
       await projector.stop();
     },

@@ -137,11 +137,12 @@ export function customersApplication(
     register: async (customerId, input, context) => {
       const existing = await load(customerId);
       if (existing.revision >= 0) {
-        throw customerError(
-          'CUSTOMER_ALREADY_REGISTERED',
-          `customer ${customerId} already exists`,
-          { customerId },
-        );
+        // Decided before any contact is claimed: a taken id is refused (CUSTOMER_ALREADY_REGISTERED,
+        // REGISTRATION_REJECTED); a lead asking again for its own customer changes nothing.
+        const command = { ...input, customerId, at: clock().toISOString(), actor: context.actor };
+        if (customerDecider.decide(command, existing.state).length === 0) {
+          return { id: customerId, revision: existing.revision, position: null, changed: false };
+        }
       }
       // Claims first: if the registration then fails, its claims point at a customer that does not
       // exist, and the next claimant takes them over (see contact-claims.ts).

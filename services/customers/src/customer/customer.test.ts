@@ -1,7 +1,13 @@
 import { fold } from '@crm/decider';
 import { describe, expect, it } from 'vitest';
 import { evolve, initialState, type CustomerEvent } from './customer.ts';
-import { aRegisteredCompany, aRegisteredCustomer, anInteractionLogged, ids } from './fixtures.ts';
+import {
+  aRegisteredCompany,
+  aRegisteredCustomer,
+  aRegistrationRejected,
+  anInteractionLogged,
+  ids,
+} from './fixtures.ts';
 
 const customer = { initialState, evolve };
 const id = { customerId: ids.customer };
@@ -82,6 +88,23 @@ describe('evolve', () => {
       { type: 'PersonalDataErased', data: { ...id, reason: 'data_subject_request' } },
     ]);
     expect(erased).toEqual({ status: 'erased', customerId: ids.customer });
+  });
+
+  it('remembers the lead a customer was registered for', () => {
+    expect(fold(customer, [aRegisteredCustomer({ leadId: ids.lead })])).toMatchObject({
+      status: 'active',
+      leadId: ids.lead,
+    });
+  });
+
+  it('remembers of a refused registration the lead, the reason and the holder, not the detail', () => {
+    expect(fold(customer, [aRegistrationRejected()])).toEqual({
+      status: 'rejected',
+      customerId: ids.customer,
+      leadId: ids.lead,
+      reason: 'DUPLICATE_CONTACT',
+      existingCustomerId: ids.survivor,
+    });
   });
 
   it('ignores facts about a record it does not hold (a replay can never resurrect one)', () => {

@@ -60,6 +60,26 @@ export type CustomerRegistered = Fact<
     source?: CustomerSource;
     /** null: in the shared pool (公海). */
     ownerId: string | null;
+    /** The converted sales lead it was registered for (source lead_conversion). */
+    leadId?: string;
+  }
+>;
+/**
+ * A registration asked for by a converted lead was refused: the id is spent, so the refusal
+ * is the stream's one fact and the lead learns why (crm.customer.registration_rejected.v1).
+ */
+export type RegistrationRejected = Fact<
+  'RegistrationRejected',
+  {
+    leadId: string;
+    /** A stable UPPER_SNAKE code, e.g. DUPLICATE_CONTACT. */
+    reason: string;
+    /** For a duplicate contact: the customer that holds it. */
+    existingCustomerId?: string;
+    /** For people; never personal data (the stream has no customer to erase). */
+    detail?: string;
+    /** ISO-8601 UTC. */
+    rejectedAt: string;
   }
 >;
 export type ProfileUpdated = Fact<'ProfileUpdated', { changes: CustomerProfileChanges }>;
@@ -92,6 +112,7 @@ export type PersonalDataErased = Fact<'PersonalDataErased', { reason: ErasureRea
 
 export type CustomerEvent =
   | CustomerRegistered
+  | RegistrationRejected
   | ProfileUpdated
   | ContactsChanged
   | CustomerTagged
@@ -115,6 +136,8 @@ export interface CustomerRecord {
   tags: readonly string[];
   classification: Classification;
   ownerId: string | null;
+  /** Set when it was registered for a converted lead: registering it again for it is a no-op. */
+  leadId?: string;
   /** Ids already logged, so that logging one again changes nothing. */
   interactionIds: readonly string[];
   /** Its own interactions plus those of the duplicates it absorbed. */
@@ -128,9 +151,22 @@ export type ArchivedCustomer = CustomerRecord & { status: 'archived'; archiveRea
 export type MergedCustomer = { status: 'merged'; customerId: string; mergedInto: string };
 /** Forgets everything personal: nothing is left to decide on. */
 export type ErasedCustomer = { status: 'erased'; customerId: string };
+/** No customer, and none will be: the registration the lead asked for was refused. */
+export type RejectedRegistration = {
+  status: 'rejected';
+  customerId: string;
+  leadId: string;
+  reason: string;
+  existingCustomerId?: string;
+};
 
 export type CustomerState =
-  UnregisteredCustomer | ActiveCustomer | ArchivedCustomer | MergedCustomer | ErasedCustomer;
+  | UnregisteredCustomer
+  | ActiveCustomer
+  | ArchivedCustomer
+  | MergedCustomer
+  | ErasedCustomer
+  | RejectedRegistration;
 
 export type RegisteredCustomer = ActiveCustomer | ArchivedCustomer;
 
@@ -142,6 +178,11 @@ export function evolve(state: CustomerState, event: CustomerEvent): CustomerStat
       const { source: _source, ...record } = event.data;
       const extra = { interactionIds: [], interactionCount: 0, absorbedDuplicateIds: [] };
       return { status: 'active', ...record, ...extra };
+    }
+    case 'RegistrationRejected': {
+      const { customerId, leadId, reason, existingCustomerId } = event.data;
+      const existing = existingCustomerId === undefined ? {} : { existingCustomerId };
+      return { status: 'rejected', customerId, leadId, reason, ...existing };
     }
     case 'MergedInto':
       return { status: 'merged', ...event.data };
@@ -155,7 +196,10 @@ export function evolve(state: CustomerState, event: CustomerEvent): CustomerStat
 const isRegistered = (state: CustomerState): state is RegisteredCustomer =>
   state.status === 'active' || state.status === 'archived';
 
-type RecordEvent = Exclude<CustomerEvent, CustomerRegistered | MergedInto | PersonalDataErased>;
+type RecordEvent = Exclude<
+  CustomerEvent,
+  CustomerRegistered | RegistrationRejected | MergedInto | PersonalDataErased
+>;
 
 function evolveRegistered(customer: RegisteredCustomer, event: RecordEvent): CustomerState {
   switch (event.type) {

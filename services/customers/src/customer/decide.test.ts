@@ -4,7 +4,14 @@ import { specification } from '@crm/decider/testing';
 import { describe, expect, it } from 'vitest';
 import type { CustomerEvent } from './customer.ts';
 import { customerDecider, decide, type CustomerCommand } from './decide.ts';
-import { aCommand, aRegisteredCustomer, anInteraction, ids, now } from './fixtures.ts';
+import {
+  aCommand,
+  aRegisteredCustomer,
+  aRegistrationRejected,
+  anInteraction,
+  ids,
+  now,
+} from './fixtures.ts';
 
 const { given } = specification(customerDecider);
 
@@ -82,6 +89,20 @@ describe('commands on a customer that cannot take them', () => {
     given(aRegisteredCustomer(), erased)
       .when(command)
       .thenThrows('CUSTOMER_ERASED', { customerId: ids.customer });
+  });
+
+  it.each(
+    [
+      ...commandsOnActive,
+      aCommand('ArchiveCustomer', { reason: '重复录入' }),
+      aCommand('RestoreCustomer', {}),
+      aCommand('ErasePersonalData', { reason: 'data_subject_request' }),
+    ].map((command) => [name(command), command] as const),
+  )('%s: CUSTOMER_NOT_FOUND after a refused registration', (_, command) => {
+    given(aRegistrationRejected()).when(command).thenThrows('CUSTOMER_NOT_FOUND', {
+      customerId: ids.customer,
+      registrationRejected: 'DUPLICATE_CONTACT',
+    });
   });
 
   it('RestoreCustomer: CUSTOMER_NOT_FOUND before registration', () => {

@@ -10,6 +10,7 @@ import { erasePersonalData, type ErasePersonalData } from './commands/erase-pers
 import { logInteraction, type LogInteraction } from './commands/log-interaction.ts';
 import { mergeDuplicate, type MergeDuplicate } from './commands/merge-duplicate.ts';
 import { registerCustomer, type RegisterCustomer } from './commands/register-customer.ts';
+import { rejectRegistration, type RejectRegistration } from './commands/reject-registration.ts';
 import { restoreCustomer, type RestoreCustomer } from './commands/restore-customer.ts';
 import { tagCustomer, type TagCustomer } from './commands/tag-customer.ts';
 import { untagCustomer, type UntagCustomer } from './commands/untag-customer.ts';
@@ -18,6 +19,7 @@ import { evolve, initialState, type CustomerEvent, type CustomerState } from './
 
 export type CustomerCommand =
   | RegisterCustomer
+  | RejectRegistration
   | UpdateProfile
   | ChangeContacts
   | TagCustomer
@@ -36,6 +38,8 @@ export function decide(command: CustomerCommand, state: CustomerState): Customer
   switch (command.type) {
     case 'RegisterCustomer':
       return registerCustomer(command, state);
+    case 'RejectRegistration':
+      return rejectRegistration(command, state);
     case 'UpdateProfile':
       return updateProfile(command, state);
     case 'ChangeContacts':

@@ -7,6 +7,11 @@ export const customerErrors = {
   CUSTOMER_NOT_FOUND: 'not_found',
   /** The id is taken (whatever became of that customer since). */
   CUSTOMER_ALREADY_REGISTERED: 'conflict',
+  /**
+   * The id is spent on a refused lead registration: details.leadId, details.reason and, for a
+   * duplicate contact, details.existingCustomerId (the customer to use instead).
+   */
+  REGISTRATION_REJECTED: 'conflict',
   /** Archived customers accept only restore and erasure. */
   CUSTOMER_ARCHIVED: 'conflict',
   /** The customer was merged into another: details.mergedInto says which one to use. */

@@ -3,7 +3,8 @@
 import type { CustomerCommandBase } from './commands/command.ts';
 import type { LogInteraction } from './commands/log-interaction.ts';
 import type { RegisterCustomer } from './commands/register-customer.ts';
-import type { CustomerRegistered, InteractionLogged } from './customer.ts';
+import type { RejectRegistration } from './commands/reject-registration.ts';
+import type { CustomerRegistered, InteractionLogged, RegistrationRejected } from './customer.ts';
 import type { CustomerCommand } from './decide.ts';
 
 export const ids = {
@@ -12,6 +13,8 @@ export const ids = {
   salesRep: 'usr-li-na',
   manager: 'usr-zhang-wei',
   interaction: 'int-3003',
+  lead: 'lead-4004',
+  leadConversion: 'system:lead-conversion',
 } as const;
 
 /** The clock of every test: Monday 2 March 2026, 09:30 in Shanghai. */
@@ -73,6 +76,22 @@ export const anInteractionLogged = (
   },
 });
 
+/** The refusal of the fixture id, asked for by the fixture lead: the phone is the survivor's. */
+export const aRegistrationRejected = (
+  overrides: Partial<RegistrationRejected['data']> = {},
+): RegistrationRejected => ({
+  type: 'RegistrationRejected',
+  data: {
+    customerId: ids.customer,
+    leadId: ids.lead,
+    reason: 'DUPLICATE_CONTACT',
+    existingCustomerId: ids.survivor,
+    detail: 'phone already belongs to customer cus-2002',
+    rejectedAt: now,
+    ...overrides,
+  },
+});
+
 type CommandOf<Type> = Extract<CustomerCommand, { type: Type }>;
 type CommandFields<Type> = Omit<CommandOf<Type>, 'type' | keyof CustomerCommandBase> &
   Partial<CustomerCommandBase>;
@@ -101,5 +120,27 @@ export const anInteraction = (overrides: Partial<LogInteraction> = {}): LogInter
     channel: 'phone',
     occurredAt: '2026-03-02T09:00:00+08:00',
     summary: '电话沟通报价,客户关注交期。',
+    ...overrides,
+  });
+
+/** Registering the fixture person for the fixture lead, as the lead-conversion reaction does. */
+export const aLeadRegistration = (overrides: Partial<RegisterCustomer> = {}): RegisterCustomer =>
+  aRegistration({
+    classification: { lifecycleStage: 'prospect' },
+    source: 'lead_conversion',
+    ownerId: ids.salesRep,
+    leadId: ids.lead,
+    actor: ids.leadConversion,
+    ...overrides,
+  });
+
+/** Refusing the fixture lead's registration for a duplicate phone, as the reaction does. */
+export const aRejection = (overrides: Partial<RejectRegistration> = {}): RejectRegistration =>
+  aCommand('RejectRegistration', {
+    leadId: ids.lead,
+    reason: 'DUPLICATE_CONTACT',
+    existingCustomerId: ids.survivor,
+    detail: 'phone already belongs to customer cus-2002',
+    actor: ids.leadConversion,
     ...overrides,
   });

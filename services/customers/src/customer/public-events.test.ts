@@ -1,7 +1,7 @@
 import { customerEventSchemas, customerPublicEventTypes } from '@crm/contracts';
 import { describe, expect, it } from 'vitest';
 import type { CustomerEvent } from './customer.ts';
-import { aRegisteredCompany, anInteractionLogged, ids } from './fixtures.ts';
+import { aRegisteredCompany, aRegistrationRejected, anInteractionLogged, ids } from './fixtures.ts';
 import { toPublicEvent } from './public-events.ts';
 
 const id = { customerId: ids.customer };
@@ -24,8 +24,10 @@ const oneOfEach: { [Type in CustomerEvent['type']]: Extract<CustomerEvent, { typ
       creditCode: '91440300708461136T',
       registeredCapital: { amount: '10000000', currency: 'CNY' },
     },
-    source: 'exhibition',
+    source: 'lead_conversion',
+    leadId: ids.lead,
   }),
+  RegistrationRejected: aRegistrationRejected(),
   ProfileUpdated: {
     type: 'ProfileUpdated',
     data: { ...id, changes: { name: '王芳芳', birthday: null, interests: ['茶'] } },
@@ -97,5 +99,17 @@ describe('toPublicEvent', () => {
     const published = toPublicEvent({ type: 'CustomerRegistered', data: withoutSource });
     expect(published.data).not.toHaveProperty('source');
     expect(toPublicEvent(anInteractionLogged()).data).not.toHaveProperty('outcome');
+    expect(toPublicEvent(aRegisteredCompany()).data).not.toHaveProperty('leadId');
+    const {
+      existingCustomerId: _existing,
+      detail: _detail,
+      ...data
+    } = aRegistrationRejected().data;
+    expect(toPublicEvent({ type: 'RegistrationRejected', data }).data).toEqual({
+      customerId: ids.customer,
+      leadId: ids.lead,
+      reason: 'DUPLICATE_CONTACT',
+      rejectedAt: data.rejectedAt,
+    });
   });
 });

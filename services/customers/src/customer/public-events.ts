@@ -8,7 +8,7 @@ export function toPublicEvent(event: CustomerEvent): CustomerPublicEvent {
   switch (event.type) {
     case 'CustomerRegistered': {
       const { customerId, kind, profile, phones, emails, tags, classification } = event.data;
-      const { source, ownerId } = event.data;
+      const { source, ownerId, leadId } = event.data;
       return {
         type: 'crm.customer.registered.v1',
         data: {
@@ -21,6 +21,21 @@ export function toPublicEvent(event: CustomerEvent): CustomerPublicEvent {
           classification,
           ...(source !== undefined && { source }),
           ownerId,
+          ...(leadId !== undefined && { leadId }),
+        },
+      };
+    }
+    case 'RegistrationRejected': {
+      const { customerId, leadId, reason, existingCustomerId, detail, rejectedAt } = event.data;
+      return {
+        type: 'crm.customer.registration_rejected.v1',
+        data: {
+          customerId,
+          leadId,
+          reason,
+          ...(existingCustomerId !== undefined && { existingCustomerId }),
+          ...(detail !== undefined && { detail }),
+          rejectedAt,
         },
       };
     }

@@ -5,6 +5,7 @@ import { isDomainError } from '@crm/decider';
 import type { CommandContext } from '@crm/event-processing';
 import { ContactTaken, type Contact } from '../contacts/contact-claims.ts';
 import { contactsOf, type CustomersApplication } from '../customer/application.ts';
+import type { CustomerState } from '../customer/customer.ts';
 import { customerDecider } from '../customer/decide.ts';
 import { columnOf } from './columns.ts';
 import type { PreparedRow, RowError } from './prepare-row.ts';
@@ -46,23 +47,25 @@ export function rowApplier(deps: ApplyRowDeps): (row: ReadyRow) => Promise<RowOu
     return contacts;
   };
 
-  const rehearse = (row: ReadyRow, contacts: readonly Contact[]): RowOutcome => {
+  const rehearse = (row: ReadyRow, state: CustomerState, contacts: readonly Contact[]) => {
     const { customerId, input } = row;
     const command = { ...input, customerId, at: clock().toISOString(), actor: context.actor };
-    customerDecider.decide(command, customerDecider.initialState);
+    customerDecider.decide(command, state);
     rehearsedIds.add(customerId);
     for (const contact of contacts) {
       rehearsedContacts.set(`${contact.kind}:${contact.value}`, customerId);
     }
-    return { status: 'imported', customerId };
+    return { status: 'imported', customerId } satisfies RowOutcome;
   };
 
   return async (row) => {
     const { customerId } = row;
     try {
-      const exists = (await application.load(customerId)).revision >= 0;
+      const { state, revision } = await application.load(customerId);
+      // An id spent on a refused lead registration is no customer: registering says why.
+      const exists = revision >= 0 && state.status !== 'rejected';
       if (exists || rehearsedIds.has(customerId)) return { status: 'unchanged', customerId };
-      if (dryRun) return rehearse(row, await requireFreeContacts(row));
+      if (dryRun) return rehearse(row, state, await requireFreeContacts(row));
       await application.register(customerId, row.input, context);
       return { status: 'imported', customerId };
     } catch (error) {

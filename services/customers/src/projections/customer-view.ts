@@ -75,6 +75,9 @@ export function evolveCustomerView(
   }
   if (view === null) return null;
   switch (event.type) {
+    // Only ever the first fact of a stream: no customer, so no view (the timeline shows it).
+    case 'RegistrationRejected':
+      return view;
     case 'ProfileUpdated':
       return {
         ...view,

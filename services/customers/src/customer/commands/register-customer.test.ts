@@ -1,7 +1,7 @@
 import { specification } from '@crm/decider/testing';
 import { describe, it } from 'vitest';
 import { customerDecider } from '../decide.ts';
-import { aRegisteredCustomer, aRegistration, ids } from '../fixtures.ts';
+import { aLeadRegistration, aRegisteredCustomer, aRegistration, ids } from '../fixtures.ts';
 
 const { given } = specification(customerDecider);
 
@@ -166,5 +166,67 @@ describe('RegisterCustomer', () => {
     given()
       .when(aRegistration({ ownerId: ' ' }))
       .thenThrows('INVALID_FIELD', { field: 'ownerId', reason: 'required' });
+  });
+
+  it('registers a customer for a converted lead, remembering the lead', () => {
+    given()
+      .when(aLeadRegistration({ leadId: ` ${ids.lead} ` }))
+      .then({
+        type: 'CustomerRegistered',
+        data: {
+          customerId: ids.customer,
+          kind: 'person',
+          profile: { name: '王芳' },
+          phones: ['+8613812345678'],
+          emails: [],
+          tags: [],
+          classification: { lifecycleStage: 'prospect' },
+          source: 'lead_conversion',
+          ownerId: ids.salesRep,
+          leadId: ids.lead,
+        },
+      });
+  });
+
+  it('changes nothing when the same lead asks again once registered', () => {
+    given(aRegisteredCustomer({ leadId: ids.lead }))
+      .when(aLeadRegistration())
+      .thenNothingHappens();
+  });
+
+  it('changes nothing when the same lead asks again once archived', () => {
+    given(aRegisteredCustomer({ leadId: ids.lead }), {
+      type: 'CustomerArchived',
+      data: { customerId: ids.customer, reason: '重复录入' },
+    })
+      .when(aLeadRegistration())
+      .thenNothingHappens();
+  });
+
+  it('refuses another lead the id of a lead customer: CUSTOMER_ALREADY_REGISTERED', () => {
+    given(aRegisteredCustomer({ leadId: ids.lead }))
+      .when(aLeadRegistration({ leadId: 'lead-9999' }))
+      .thenThrows('CUSTOMER_ALREADY_REGISTERED', { customerId: ids.customer });
+  });
+
+  it('refuses a lead the id of a customer registered otherwise: CUSTOMER_ALREADY_REGISTERED', () => {
+    given(aRegisteredCustomer())
+      .when(aLeadRegistration())
+      .thenThrows('CUSTOMER_ALREADY_REGISTERED', { customerId: ids.customer });
+  });
+
+  it('refuses a lead once its customer was merged away: CUSTOMER_ALREADY_REGISTERED', () => {
+    given(aRegisteredCustomer({ leadId: ids.lead }), {
+      type: 'MergedInto',
+      data: { customerId: ids.customer, mergedInto: ids.survivor },
+    })
+      .when(aLeadRegistration())
+      .thenThrows('CUSTOMER_ALREADY_REGISTERED', { customerId: ids.customer });
+  });
+
+  it('refuses a blank lead id: INVALID_FIELD required', () => {
+    given()
+      .when(aLeadRegistration({ leadId: ' ' }))
+      .thenThrows('INVALID_FIELD', { field: 'leadId', reason: 'required' });
   });
 });

@@ -1,8 +1,8 @@
 import type { CustomerKind, CustomerProfile, CustomerSource } from '@crm/contracts';
 import type { Classification, CustomerEvent, CustomerState } from '../customer.ts';
-import { customerError } from '../errors.ts';
 import { normaliseContacts, requireContactCount } from '../rules/contacts.ts';
 import { normaliseProfile } from '../rules/profile.ts';
+import { requireRegistrable } from '../rules/registration.ts';
 import { normaliseTags, requireRoomForTags } from '../rules/tags.ts';
 import { requiredText } from '../rules/text.ts';
 import type { CustomerCommandBase } from './command.ts';
@@ -20,15 +20,18 @@ export interface RegisterCustomer extends CustomerCommandBase {
   source?: CustomerSource;
   /** Absent or null: the customer starts in the shared pool (公海). */
   ownerId?: string | null;
+  /**
+   * The converted sales lead asking for this customer: registering it again for the same lead
+   * (once registered, or once refused) changes nothing.
+   */
+  leadId?: string;
 }
 
 export function registerCustomer(command: RegisterCustomer, state: CustomerState): CustomerEvent[] {
   const { customerId, kind, source } = command;
-  if (state.status !== 'unregistered') {
-    throw customerError('CUSTOMER_ALREADY_REGISTERED', `customer ${customerId} already exists`, {
-      customerId,
-    });
-  }
+  const leadId =
+    command.leadId === undefined ? undefined : requiredText('leadId', command.leadId, 100);
+  if (!requireRegistrable(state, customerId, leadId)) return [];
   const profile = normaliseProfile(kind, command.profile, command.at);
   const contacts = normaliseContacts(command);
   requireContactCount(contacts);
@@ -48,6 +51,7 @@ export function registerCustomer(command: RegisterCustomer, state: CustomerState
         classification,
         ...(source !== undefined && { source }),
         ownerId,
+        ...(leadId !== undefined && { leadId }),
       },
     },
   ];

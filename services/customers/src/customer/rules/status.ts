@@ -5,6 +5,7 @@ import type {
   ActiveCustomer,
   CustomerState,
   RegisteredCustomer,
+  RejectedRegistration,
   UnregisteredCustomer,
 } from '../customer.ts';
 import { customerError } from '../errors.ts';
@@ -24,8 +25,8 @@ export function requireRegistered(state: CustomerState, customerId: string): Reg
 export function requireExisting(
   state: CustomerState,
   customerId: string,
-): Exclude<CustomerState, UnregisteredCustomer> {
-  if (state.status !== 'unregistered') return state;
+): Exclude<CustomerState, UnregisteredCustomer | RejectedRegistration> {
+  if (state.status !== 'unregistered' && state.status !== 'rejected') return state;
   throw unavailable(state, customerId);
 }
 
@@ -37,6 +38,12 @@ function unavailable(
     case 'unregistered':
       return customerError('CUSTOMER_NOT_FOUND', `customer ${customerId} does not exist`, {
         customerId,
+      });
+    // A refused registration left no customer behind: to everyone but the lead, there is none.
+    case 'rejected':
+      return customerError('CUSTOMER_NOT_FOUND', `customer ${customerId} does not exist`, {
+        customerId,
+        registrationRejected: state.reason,
       });
     case 'archived':
       return customerError('CUSTOMER_ARCHIVED', `customer ${customerId} is archived`, {
