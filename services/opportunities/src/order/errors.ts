@@ -15,6 +15,8 @@ export const orderErrors = {
   ORDER_FULFILLED: 'conflict',
   /** Cancelled orders cannot be fulfilled. */
   ORDER_CANCELLED: 'conflict',
+  /** The quote's customer is not in the local customer lookup yet and no buyer name was given. */
+  CUSTOMER_NOT_KNOWN: 'invalid',
   /** One field is wrong: details.field, details.reason (see InvalidFieldReason). */
   INVALID_FIELD: 'invalid',
 } as const satisfies Record<string, DomainErrorKind>;
