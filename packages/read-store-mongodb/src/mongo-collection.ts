@@ -65,7 +65,7 @@ export function mongoCollection<T extends Document>(
 
     getManyVersioned: async (ids) => {
       const found = new Map<string, Versioned<T>>();
-      for (const row of await findLive(documents, ids)) {
+      for (const row of await findLive(documents, ids, features)) {
         found.set(row._id, { doc: visible<T>(row), version: Number(row._v) });
       }
       return found;

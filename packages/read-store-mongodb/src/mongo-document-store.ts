@@ -1,7 +1,7 @@
 // The MongoDB read-model store (also FerretDB 1.x): one Mongo collection per port collection and
 // the projections' checkpoints in `_checkpoints`, in the same database as the documents.
 import { InvalidQuery, type Collection, type Document, type DocumentStore } from '@crm/read-store';
-import { MongoClient } from 'mongodb';
+import { MongoClient, type Db } from 'mongodb';
 import { checkpointsCollection, mongoCollection } from './mongo-collection.ts';
 import type { ServerFeatures } from './mongo-indexes.ts';
 
@@ -25,7 +25,7 @@ export async function openMongoDocumentStore(
   await client.connect();
   const db = client.db(options.database);
   const checkpoints = db.collection<Checkpoint>(checkpointsCollection);
-  const features: ServerFeatures = {};
+  const features: ServerFeatures = { scansForIn: await isFerretDb(db) };
   const collections = new Map<string, Collection<Document>>();
 
   return {
@@ -50,4 +50,10 @@ export async function openMongoDocumentStore(
 
     close: () => client.close(),
   };
+}
+
+/** FerretDB answers buildInfo with its own version beside the MongoDB one it emulates. */
+async function isFerretDb(db: Db): Promise<boolean> {
+  const info = await db.admin().command({ buildInfo: 1 });
+  return 'ferretdbVersion' in info;
 }

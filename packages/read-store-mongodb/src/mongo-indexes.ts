@@ -9,6 +9,8 @@ import { assertQueryField } from './mongo-filter.ts';
 export interface ServerFeatures {
   /** FerretDB 1.x refuses partialFilterExpression (NotImplemented). */
   partialIndexes?: boolean;
+  /** FerretDB 1.x reads every document of a collection for an `$in` (see mongo-lookup.ts). */
+  scansForIn?: boolean;
 }
 
 export async function ensureMongoIndexes<S extends MongoDocument>(
