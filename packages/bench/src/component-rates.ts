@@ -59,7 +59,8 @@ async function publishAll(bus: EventBus, topic: string, messages: OutgoingMessag
   return perSecond(messages.length, started);
 }
 
-async function documentRates(store: DocumentStore, events: readonly RecordedEvent[]) {
+/** The read store's parts alone, on cards folded from `events`, in an empty `store`. */
+export async function documentRates(store: DocumentStore, events: readonly RecordedEvent[]) {
   const cards = foldBatch(events, new Map());
   const collection = store.collection<CustomerCard>('bench_put_many');
   let started = performance.now();

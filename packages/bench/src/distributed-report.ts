@@ -33,7 +33,12 @@ const both = (distributed: number, embedded: number, aim: number): string =>
   `${verdict(distributed >= aim)} / ${verdict(embedded >= aim)}`;
 
 export const sustained = (f: DistributedFigures): boolean =>
+  f.service.lag.failed === 0 &&
   f.service.lag.achievedPerSecond >= f.service.lag.targetPerSecond * SUSTAINED_SHARE;
+
+/** Commands that failed or timed out are left out of the lag figures: say how many. */
+const failures = (lag: { failed: number }): string =>
+  lag.failed > 0 ? `; ${n(lag.failed)} failed or timed out (10 s), not counted` : '';
 
 const rebuildMode = (r: BacklogFigures['rebuild']): string =>
   r.batches === 0
@@ -71,7 +76,7 @@ export function distributedRows(f: DistributedFigures): DistributedRow[] {
       measure: `2. Append -> Kafka -> consumer lag, open loop ${lag.targetPerSecond}/s for ${s.lagSeconds} s`,
       distributed:
         `p50 ${ms(lag.lagP50Ms)}, p99 ${ms(lag.lagP99Ms)}, max ${ms(lag.lagMaxMs)}; ` +
-        `${n(lag.commands)} commands at ${rate}`,
+        `${n(lag.commands)} commands at ${rate}${failures(lag)}`,
       embedded: '- (no Kafka; append -> read model lag is in the embedded section)',
       aim: `p99 < ${DISTRIBUTED_AIMS.lagP99Ms} ms at ${lag.targetPerSecond}/s`,
       verdict: verdict(sustained(f) && lag.lagP99Ms < DISTRIBUTED_AIMS.lagP99Ms),
@@ -130,7 +135,7 @@ function sustainableRow(f: DistributedFigures): DistributedRow[] {
         'was not sustained',
       distributed:
         `p50 ${ms(lag.lagP50Ms)}, p99 ${ms(lag.lagP99Ms)}, max ${ms(lag.lagMaxMs)}; ` +
-        `${n(lag.commands)} commands at ${n(lag.achievedPerSecond, 1)}/s`,
+        `${n(lag.commands)} commands at ${n(lag.achievedPerSecond, 1)}/s${failures(lag)}`,
       embedded: '-',
       aim: `p99 < ${DISTRIBUTED_AIMS.lagP99Ms} ms (lag alone)`,
       verdict: verdict(lag.lagP99Ms < DISTRIBUTED_AIMS.lagP99Ms),

@@ -34,9 +34,11 @@ function method(f: DistributedFigures): string[] {
       "customer's events lie far apart as in a real log. PostgreSQL took " +
       `${n(f.distributed.backlog.appendsPerSecond)} appends/s, SQLite ` +
       `${n(f.embeddedBacklog.backlog.appendsPerSecond)}.`,
-    '3: a `Relay` (@crm/event-processing, batches of 500) from position 0 to a fresh topic, ' +
-      'each event as a CloudEvent in the Kafka binary binding, checkpoint in the read store; ' +
-      'timed from start() until its checkpoint reaches the head.',
+    '3: a `Relay` (@crm/event-processing, defaults: it reads the next events while one publish ' +
+      'is out, batches of 500 and up to 1,000 while behind, checkpoint saved every 10,000 events ' +
+      'or 1 s) from position 0 to a fresh topic, each event as a CloudEvent in the Kafka binary ' +
+      'binding, checkpoint in the read store; timed from start() until the bus has accepted the ' +
+      'head and stop() has saved the checkpoint there.',
     '4: a `Projector` with a bench projection that does what a real one does: ONE document per ' +
       'customer folded from its events, every write guarded by the stream revision; `handleBatch` ' +
       'folds a batch per customer and writes with one getManyVersioned + one putMany. Timed from ' +

@@ -4,3 +4,4 @@ export * from './projection.ts';
 export * from './projector.ts';
 export * from './relay.ts';
 export * from './wait-until.ts';
+export type { CatchUpWindowOptions } from './projector-window.ts';

@@ -60,6 +60,7 @@ describe('Projector feeding a projection in batches', () => {
       documentStore: watched,
       projection: recording,
       batchSize: 37,
+      catchUpWindow: false, // every batch reported on its own (windows: projector-window tests)
       start: false,
     });
     projector.onProgress(() =>

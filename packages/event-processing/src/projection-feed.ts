@@ -3,9 +3,14 @@
 // it is written, so a checkpoint saved from those reports never passes an unwritten event. After a
 // failed batch it writes nothing more: a later write would outrun the version guards of the
 // events lost with it. The projector restarts it from the durable checkpoint.
+//
+// Until the subscription first catches up, batches go into a catch-up window (projector-window.ts)
+// when one is given: written to the store once per window, and reported only once it is flushed.
+// Once caught up (live), every batch is written and reported on its own, as small as it comes.
 import type { EventStore, RecordedEvent, Subscription } from '@crm/event-store';
 import type { DocumentStore } from '@crm/read-store';
 import type { Projection } from './projection.ts';
+import { CatchUpWindow, type CatchUpWindowOptions } from './projector-window.ts';
 
 export interface ProjectionFeedOptions {
   eventStore: EventStore;
@@ -17,6 +22,8 @@ export interface ProjectionFeedOptions {
   batchSize: number;
   /** How long a partial batch waits for more events before it is written. */
   lingerMs: number;
+  /** Fold batches in memory until caught up (only with `handleBatch`); absent: write each batch. */
+  window?: CatchUpWindowOptions & { fresh: boolean };
   /** Every event up to `position` is written; `count` events were written since the last call. */
   onWritten: (position: number, count: number) => Promise<void> | void;
   /** Everything in the store up to `position` is written (repeats; positions only grow). */
@@ -34,11 +41,15 @@ export class ProjectionFeed {
   #failure: { error: unknown } | undefined;
   #stopping = false;
   #closed = false;
+  /** Present until the subscription first catches up (or the feed stops). */
+  #window: CatchUpWindow | undefined;
+  #catchingUp = true;
 
   constructor(options: ProjectionFeedOptions) {
     this.#options = options;
     const { projection, documents } = options;
     const handleBatch = projection.handleBatch;
+    if (handleBatch && options.window) this.#window = new CatchUpWindow(documents, options.window);
     this.#subscription = options.eventStore.subscribeToAll({
       after: options.after,
       filter: { categories: projection.categories },
@@ -49,6 +60,7 @@ export class ProjectionFeed {
             await this.#report(event.position, 1);
           },
       onCaughtUp: (position) => {
+        this.#catchingUp = false; // the drain below closes the window before anything else
         const report = () => {
           if (!this.#closed && !this.#failure) options.onCaughtUp(position);
         };
@@ -61,6 +73,7 @@ export class ProjectionFeed {
   /** Stops delivery, writes what is buffered, and reports nothing after it resolves. */
   async stop(): Promise<void> {
     this.#stopping = true;
+    this.#catchingUp = false;
     try {
       await this.#subscription.stop();
       if (!this.#failure) await this.#flush();
@@ -93,12 +106,21 @@ export class ProjectionFeed {
     await Promise.resolve(); // so that #flush() has stored this drain before it can end
     const { projection, documents, batchSize } = this.#options;
     try {
-      while (this.#buffer.length > 0 && !this.#failure) {
+      while (!this.#failure) {
+        const window = this.#window;
+        if (this.#buffer.length === 0) {
+          if (!window || this.#catchingUp) break;
+          this.#window = undefined; // live from now on: each batch is written on its own
+          await this.#closeWindow(window);
+          continue;
+        }
         const batch = this.#buffer.slice(0, batchSize);
         try {
-          await projection.handleBatch!(batch, documents);
+          await projection.handleBatch!(batch, window?.store ?? documents);
           this.#buffer.splice(0, batch.length);
-          await this.#report(batch.at(-1)!.position, batch.length);
+          const last = batch.at(-1)!.position;
+          if (!window) await this.#report(last, batch.length);
+          else if (window.handled(batch.length, last)) await this.#closeWindow(window);
         } catch (error) {
           this.#fail(error);
         }
@@ -110,6 +132,15 @@ export class ProjectionFeed {
     }
   }
 
+  async #closeWindow(window: CatchUpWindow): Promise<void> {
+    try {
+      const { events, position } = await window.close();
+      if (events > 0) await this.#report(position, events);
+    } catch (error) {
+      this.#fail(error);
+    }
+  }
+
   async #report(position: number, count: number): Promise<void> {
     if (!this.#closed) await this.#options.onWritten(position, count);
   }
@@ -118,6 +149,7 @@ export class ProjectionFeed {
     if (this.#failure) return;
     this.#failure = { error };
     this.#buffer = [];
+    this.#window = undefined; // its unflushed writes are replayed from the checkpoint
     clearTimeout(this.#linger);
     // Handler failures stop the subscription themselves; this covers batches written from a timer.
     void this.#subscription.stop().catch(() => undefined);

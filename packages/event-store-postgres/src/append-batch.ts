@@ -1,12 +1,8 @@
 // Deciding a batch of appends in call order, in memory, once its stream rows are locked: each is
 // a retry, a refusal or new events; a later append sees what earlier ones of the batch wrote.
 // New events get ordinals 1..n; the write statement turns them into positions base + ordinal.
-import {
-  DuplicateEventId,
-  WrongExpectedRevision,
-  type AppendResult,
-  type ExpectedRevision,
-} from '@crm/event-store';
+import type { AppendResult } from '@crm/event-store';
+import { decideAppend, type StoredEventRef } from '@crm/event-store/adapter';
 import type { AppendRequest, SerializedEvent } from './append-request.ts';
 
 /** A position known now (stored) or once the batch's base is known (written by this batch). */
@@ -17,11 +13,7 @@ export interface StreamState {
   position: Position;
 }
 
-export interface StoredEvent {
-  streamId: string;
-  revision: number;
-  position: Position;
-}
+export type StoredEvent = StoredEventRef<Position>;
 
 export interface EventRow extends SerializedEvent {
   streamId: string;
@@ -53,39 +45,6 @@ export const resultOf = (
   position: positionOf(decision.position, base),
 });
 
-const satisfies = (expected: ExpectedRevision, actual: number): boolean => {
-  switch (expected) {
-    case 'any':
-      return true;
-    case 'no_stream':
-      return actual === -1;
-    case 'stream_exists':
-      return actual >= 0;
-    default:
-      return actual === expected;
-  }
-};
-
-/** The original append when every id is at the end of this stream, in order; else throws. */
-function earlierAppend(
-  request: AppendRequest,
-  current: number,
-  stored: ReadonlyMap<string, StoredEvent>,
-): Decision | undefined {
-  const found = request.events.map((event) => stored.get(event.id));
-  const firstFound = found.findIndex((row) => row !== undefined);
-  if (firstFound === -1) return undefined;
-  const start = current - request.events.length + 1;
-  const isRetry = found.every(
-    (row, index) => row?.streamId === request.streamId && row.revision === start + index,
-  );
-  const last = found.at(-1);
-  if (isRetry && last !== undefined) {
-    return { ok: true, revision: last.revision, position: last.position };
-  }
-  throw new DuplicateEventId(request.streamId, request.events[firstFound]!.id);
-}
-
 /**
  * `streams` holds every stream of the batch as locked (revision -1: no stream); `stored` the rows
  * already in the store under any id of the batch. Both are updated as the batch is decided.
@@ -100,10 +59,12 @@ export function decideBatch(
   const decide = (request: AppendRequest): Decision => {
     const { streamId, expectedRevision } = request;
     const head = streams.get(streamId) ?? { revision: -1, position: { stored: 0 } };
-    const retried = earlierAppend(request, head.revision, stored);
-    if (retried !== undefined) return retried;
-    if (!satisfies(expectedRevision, head.revision)) {
-      throw new WrongExpectedRevision(streamId, expectedRevision, head.revision);
+    const eventIds = request.events.map((event) => event.id);
+    const retried = decideAppend({ streamId, eventIds, expectedRevision }, head.revision, (id) =>
+      stored.get(id),
+    );
+    if (retried !== undefined) {
+      return { ok: true, revision: retried.revision, position: retried.position };
     }
     // Nothing to write: answers with where the stream stands, like its last append did.
     if (request.events.length === 0) return { ok: true, ...head };

@@ -6,6 +6,7 @@ import {
   type EventToAppend,
   type ExpectedRevision,
 } from '@crm/event-store';
+import { isExpectedRevision } from '@crm/event-store/adapter';
 
 export interface SerializedEvent {
   id: string;
@@ -25,13 +26,6 @@ export interface AppendRequest {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // Revisions are a Postgres integer.
 const MAX_REVISION = 2 ** 31 - 1;
-
-const isExpectedRevision = (value: unknown): value is ExpectedRevision =>
-  value === 'no_stream' ||
-  value === 'stream_exists' ||
-  value === 'any' ||
-  // -1 reads as "no stream", the same number WrongExpectedRevision reports for a missing stream.
-  (Number.isSafeInteger(value) && (value as number) >= -1 && (value as number) <= MAX_REVISION);
 
 // Postgres text and jsonb cannot hold U+0000 or a lone surrogate, which JSON.stringify writes as
 // escapes ("\u0000", "\ud800"): caught here, they would fail the whole batch's transaction.
@@ -62,7 +56,7 @@ export function toAppendRequest(
   }
   const list: unknown = events;
   if (!Array.isArray(list)) throw new TypeError('events must be an array');
-  if (!isExpectedRevision(expectedRevision)) {
+  if (!isExpectedRevision(expectedRevision, MAX_REVISION)) {
     throw new TypeError(`invalid expected revision: ${String(expectedRevision)}`);
   }
   const seen = new Set<string>();

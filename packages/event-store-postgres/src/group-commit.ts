@@ -2,7 +2,7 @@
 // transaction: lock their stream rows (sorted, so batches never deadlock each other), decide
 // them in memory, and write them in one statement under the schema's append lock.
 import type { AppendResult } from '@crm/event-store';
-import type { Pool, PoolClient, QueryResult } from 'pg';
+import { escapeLiteral, type Pool, type PoolClient, type QueryResult } from 'pg';
 import { decideBatch, resultOf, type StoredEvent, type StreamState } from './append-batch.ts';
 import type { AppendRequest } from './append-request.ts';
 import { batchDocument } from './batch-document.ts';
@@ -30,6 +30,9 @@ const MAX_BATCH = 1_000;
 // written, and running the batch again decides it on what is now committed.
 const RETRYABLE = new Set(['40P01', '40001', '23505']);
 const MAX_ATTEMPTS = 3;
+
+/** A value as an escaped JSON literal, for statements sent without bind parameters. */
+const jsonLiteral = (value: unknown): string => escapeLiteral(JSON.stringify(value));
 
 const codeOf = (error: unknown): unknown => (error as { code?: unknown } | undefined)?.code;
 
@@ -95,9 +98,7 @@ export class GroupCommit {
   ): Promise<(pending: PendingAppend, index: number) => void> {
     const client = await this.#pool.connect();
     try {
-      await client.query('BEGIN');
-      const streams = await this.#lockStreams(client, requests);
-      const stored = await this.#storedEvents(client, requests);
+      const { streams, stored } = await this.#begin(client, requests);
       const decided = decideBatch(requests, streams, stored);
       const { decisions, rows } = decided;
       let base = 0;
@@ -130,37 +131,30 @@ export class GroupCommit {
     }
   }
 
-  async #lockStreams(
+  /** BEGIN, lock the batch's streams and find its ids already stored: one round trip. */
+  async #begin(
     client: PoolClient,
     requests: AppendRequest[],
-  ): Promise<Map<string, StreamState>> {
+  ): Promise<{ streams: Map<string, StreamState>; stored: Map<string, StoredEvent> }> {
+    // Sorted, so that batches lock in one order and never deadlock each other.
     const streamIds = [...new Set(requests.map(({ streamId }) => streamId))].sort();
-    const locked = await client.query<{ stream_id: string; revision: number; position: string }>(
-      this.#sql.lockStreams,
-      [streamIds],
-    );
-    return new Map(
-      locked.rows.map((row) => [
+    const ids = requests.flatMap(({ events }) => events.map(({ id }) => id));
+    const results = (await client.query(
+      this.#sql.beginBatch(jsonLiteral(streamIds), jsonLiteral(ids)),
+    )) as unknown as [
+      QueryResult,
+      QueryResult<{ stream_id: string; revision: number; position: string }>,
+      QueryResult<{ position: string; id: string; stream_id: string; revision: number }>,
+    ];
+    const [, locked, found] = results;
+    const streams = new Map(
+      locked.rows.map((row): [string, StreamState] => [
         row.stream_id,
         { revision: row.revision, position: { stored: Number(row.position) } },
       ]),
     );
-  }
-
-  async #storedEvents(
-    client: PoolClient,
-    requests: AppendRequest[],
-  ): Promise<Map<string, StoredEvent>> {
-    const ids = requests.flatMap(({ events }) => events.map(({ id }) => id));
-    if (ids.length === 0) return new Map();
-    const found = await client.query<{
-      position: string;
-      id: string;
-      stream_id: string;
-      revision: number;
-    }>(this.#sql.eventsById, [ids]);
-    return new Map(
-      found.rows.map((row) => [
+    const stored = new Map(
+      found.rows.map((row): [string, StoredEvent] => [
         row.id,
         {
           streamId: row.stream_id,
@@ -169,5 +163,6 @@ export class GroupCommit {
         },
       ]),
     );
+    return { streams, stored };
   }
 }

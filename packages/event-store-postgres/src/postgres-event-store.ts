@@ -1,6 +1,7 @@
-// The PostgreSQL event store: a pool for appends (group commit) and reads, a dedicated LISTEN
-// connection for live subscriptions, any number of processes on the same schema.
+// The PostgreSQL event store: a pool for appends (group commit) and reads, a small one for live
+// subscriptions, a dedicated LISTEN connection that wakes them, any number of processes on one schema.
 import type { EventStore, ReadAllOptions, SubscribeToAllOptions } from '@crm/event-store';
+import { CatchUpSubscription, type CatchUpSource } from '@crm/event-store/adapter';
 import { Pool } from 'pg';
 import { toAppendRequest } from './append-request.ts';
 import { CommitListener } from './commit-listener.ts';
@@ -8,7 +9,6 @@ import { EventStoreClosed } from './event-store-closed.ts';
 import { GroupCommit, type GroupCommitStats } from './group-commit.ts';
 import { headPosition, readRange, readStream } from './reads.ts';
 import { migrate, sqlFor } from './schema.ts';
-import { PostgresSubscription, type SubscriptionSource } from './subscription.ts';
 
 export interface PostgresEventStoreOptions {
   /** postgres://user:password@host:port/database */
@@ -17,6 +17,11 @@ export interface PostgresEventStoreOptions {
   schema?: string;
   /** Connections in the pool for appends and reads. Default 10. */
   poolSize?: number;
+  /**
+   * Connections kept apart for live subscriptions (the relay, projections), so requests that
+   * fill the main pool never hold back what they publish. Opened on first use. Default 2.
+   */
+  subscriptionPoolSize?: number;
   /**
    * How often (ms) live subscriptions look for commits whose NOTIFY they missed. Commits made
    * through this store wake them at once, other processes' through LISTEN. 0 turns it off. Default 500.
@@ -41,16 +46,21 @@ export async function openPostgresEventStore(
     connectionString: options.connectionString,
     max: options.poolSize ?? 10,
   });
+  const subscriptionPool = new Pool({
+    connectionString: options.connectionString,
+    max: options.subscriptionPoolSize ?? 2,
+  });
   // An idle connection that drops is replaced on next use; queries in flight reject themselves.
   pool.on('error', () => undefined);
+  subscriptionPool.on('error', () => undefined);
   try {
     await migrate(pool, sql);
   } catch (error) {
-    await pool.end();
+    await Promise.all([pool.end(), subscriptionPool.end()]);
     throw error;
   }
 
-  const subscriptions = new Set<PostgresSubscription>();
+  const subscriptions = new Set<CatchUpSubscription>();
   const wakeAll = (): void => {
     for (const subscription of subscriptions) subscription.notify();
   };
@@ -69,14 +79,14 @@ export async function openPostgresEventStore(
     return read();
   };
 
-  const source: SubscriptionSource = {
-    head: () => whileOpen(() => headPosition(pool, sql)),
-    read: (range) => whileOpen(() => readRange(pool, sql, range)),
+  const source: CatchUpSource = {
+    head: () => whileOpen(() => headPosition(subscriptionPool, sql)),
+    read: (range) => whileOpen(() => readRange(subscriptionPool, sql, range)),
   };
 
-  const subscribeToAll = (subscribeOptions: SubscribeToAllOptions): PostgresSubscription => {
+  const subscribeToAll = (subscribeOptions: SubscribeToAllOptions): CatchUpSubscription => {
     if (state !== 'open') throw new EventStoreClosed();
-    const subscription = new PostgresSubscription(source, subscribeOptions);
+    const subscription = new CatchUpSubscription(source, subscribeOptions);
     subscriptions.add(subscription);
     listener.start();
     void subscription.done.then(async () => {
@@ -93,7 +103,7 @@ export async function openPostgresEventStore(
     await commits.close();
     await listener.stop();
     state = 'closed';
-    await pool.end();
+    await Promise.all([pool.end(), subscriptionPool.end()]);
   };
 
   return {

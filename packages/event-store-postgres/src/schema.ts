@@ -15,10 +15,12 @@ export interface Sql {
   /** The NOTIFY channel appends announce their last position on. */
   channel: string;
   migrate: string[];
-  /** $1 stream ids, sorted: creates missing rows at revision -1 and locks every row. */
-  lockStreams: string;
-  /** $1 event ids -> rows of events already stored under those ids. */
-  eventsById: string;
+  /**
+   * Opens a batch's transaction in one message: BEGIN; lock the stream rows in the order given
+   * (sorted; missing ones created at revision -1); read the rows stored under the event ids.
+   * Both arguments are escaped JSON array literals. Results: [BEGIN, locked rows, stored rows].
+   */
+  beginBatch: (streamIds: string, eventIds: string) => string;
   /**
    * Takes the lock that puts commits (and so positions) in one order, inserts the batch, moves its
    * streams, drops the unwritten new ones, notifies, commits. `batch`: an escaped JSON literal.
@@ -70,12 +72,17 @@ export function sqlFor(schema: string): Sql {
         position bigint NOT NULL
       )`,
     ],
-    lockStreams: `INSERT INTO ${streams} AS s (stream_id, revision, position)
-      SELECT stream_id, -1, 0 FROM unnest($1::text[]) AS u(stream_id)
+    // Each statement takes a fresh snapshot (READ COMMITTED): the lookup runs after the locks are
+    // held, so it sees whatever the previous holder of a stream row committed.
+    beginBatch: (streamIds, eventIds) => `BEGIN;
+      INSERT INTO ${streams} AS s (stream_id, revision, position)
+        SELECT u.stream_id, -1, 0
+        FROM jsonb_array_elements_text(${streamIds}::jsonb) WITH ORDINALITY AS u(stream_id, n)
+        ORDER BY u.n
       ON CONFLICT (stream_id) DO UPDATE SET revision = s.revision
-      RETURNING stream_id, revision, position`,
-    eventsById: `SELECT position, id, stream_id, revision FROM ${events}
-      WHERE id = ANY($1::uuid[])`,
+      RETURNING stream_id, revision, position;
+      SELECT position, id, stream_id, revision FROM ${events}
+      WHERE id = ANY(ARRAY(SELECT jsonb_array_elements_text(${eventIds}::jsonb))::uuid[])`,
     // Lock, write and commit go in one message (simple protocol, so no bind parameters: the
     // batch is one escaped JSON literal). Each statement gets a fresh snapshot (READ COMMITTED), so
     // the write sees every earlier holder's commit; and no client round trip happens under the lock.

@@ -1,9 +1,9 @@
 // One append inside the batch's transaction: recognise a retry, refuse a reused id, check the
 // expected revision against what this transaction sees (earlier appends of the batch included),
 // then insert. Input is validated and serialised when append() is called, before it is queued.
+import { decideAppend, isExpectedRevision, type StoredEventRef } from '../adapter/index.ts';
 import {
   categoryOf,
-  WrongExpectedRevision,
   type AppendResult,
   type EventToAppend,
   type ExpectedRevision,
@@ -23,13 +23,6 @@ export interface AppendRequest {
   events: SerializedEvent[];
   expectedRevision: ExpectedRevision;
 }
-
-const isExpectedRevision = (value: unknown): value is ExpectedRevision =>
-  value === 'no_stream' ||
-  value === 'stream_exists' ||
-  value === 'any' ||
-  // -1 reads as "no stream", the same number WrongExpectedRevision reports for a missing stream.
-  (Number.isSafeInteger(value) && (value as number) >= -1);
 
 const nonEmptyString = (value: unknown): value is string =>
   typeof value === 'string' && value.length > 0;
@@ -67,19 +60,6 @@ export function toAppendRequest(
   return { streamId, events: serialized, expectedRevision };
 }
 
-const satisfies = (expected: ExpectedRevision, actual: number): boolean => {
-  switch (expected) {
-    case 'any':
-      return true;
-    case 'no_stream':
-      return actual === -1;
-    case 'stream_exists':
-      return actual >= 0;
-    default:
-      return actual === expected;
-  }
-};
-
 interface StreamHead {
   revision: number;
   position: number;
@@ -91,30 +71,12 @@ interface StoredId {
   position: number;
 }
 
-/**
- * The original result when every id is already at the end of this stream, in order; undefined
- * when none of the ids is stored; DuplicateEventId for anything in between.
- */
-function earlierAppend(
-  statements: Statements,
-  request: AppendRequest,
-  current: number,
-): AppendResult | undefined {
-  const stored = request.events.map(
-    (event) => statements.eventById.get(event.id) as StoredId | undefined,
-  );
-  const firstFound = stored.findIndex((row) => row !== undefined);
-  if (firstFound === -1) return undefined;
-  const start = current - request.events.length + 1;
-  const isRetry = stored.every(
-    (row, index) => row?.stream_id === request.streamId && row.revision === start + index,
-  );
-  const last = stored.at(-1);
-  if (isRetry && last !== undefined) {
-    return { nextExpectedRevision: last.revision, position: last.position };
-  }
-  throw new DuplicateEventId(request.streamId, request.events[firstFound]!.id);
-}
+const storedIn =
+  (statements: Statements) =>
+  (id: string): StoredEventRef<number> | undefined => {
+    const row = statements.eventById.get(id) as StoredId | undefined;
+    return row && { streamId: row.stream_id, revision: row.revision, position: row.position };
+  };
 
 export interface AppliedAppend {
   result: AppendResult;
@@ -131,10 +93,15 @@ export function applyAppend(
   const { streamId, events, expectedRevision } = request;
   const head = statements.streamHead.get(streamId) as StreamHead | undefined;
   const current = head?.revision ?? -1;
-  const retried = earlierAppend(statements, request, current);
-  if (retried !== undefined) return { result: retried, written: 0 };
-  if (!satisfies(expectedRevision, current)) {
-    throw new WrongExpectedRevision(streamId, expectedRevision, current);
+  const eventIds = events.map((event) => event.id);
+  const retried = decideAppend(
+    { streamId, eventIds, expectedRevision },
+    current,
+    storedIn(statements),
+  );
+  if (retried !== undefined) {
+    const result = { nextExpectedRevision: retried.revision, position: retried.position };
+    return { result, written: 0 };
   }
   // Nothing to write: answers with where the stream stands, like the last append did.
   let result: AppendResult = { nextExpectedRevision: current, position: head?.position ?? 0 };

@@ -1,12 +1,12 @@
 // The embedded event store: one SQLite file (or ':memory:'), durable on acknowledgement, with group
 // commit for appends and in-process wake-ups for subscriptions.
+import { CatchUpSubscription, type CatchUpSource } from '../adapter/index.ts';
 import type { EventStore, ReadAllOptions, SubscribeToAllOptions } from '../event-store.ts';
 import { EventStoreClosed } from './event-store-closed.ts';
 import { GroupCommit, type GroupCommitStats } from './group-commit.ts';
 import { toAppendRequest } from './sqlite-append.ts';
 import { headPosition, readRange, readStream } from './sqlite-reads.ts';
 import { openDatabase } from './sqlite-schema.ts';
-import { SqliteSubscription, type SubscriptionSource } from './sqlite-subscription.ts';
 
 export interface SqliteEventStoreOptions {
   /** A file path (created if missing) or ':memory:'. */
@@ -29,7 +29,7 @@ export interface SqliteEventStore extends EventStore {
 /** Opens synchronously: the schema is created or checked before this returns. */
 export function openSqliteEventStore(options: SqliteEventStoreOptions): SqliteEventStore {
   const { db, statements } = openDatabase(options.path);
-  const subscriptions = new Set<SqliteSubscription>();
+  const subscriptions = new Set<CatchUpSubscription>();
   const wakeAll = (): void => {
     for (const subscription of subscriptions) subscription.notify();
   };
@@ -40,7 +40,7 @@ export function openSqliteEventStore(options: SqliteEventStoreOptions): SqliteEv
   let state: 'open' | 'closing' | 'closed' = 'open';
   let closing: Promise<void> | undefined;
 
-  const source: SubscriptionSource = {
+  const source: CatchUpSource = {
     head: () => headPosition(statements),
     read: (range) => readRange(statements, range),
   };
@@ -76,9 +76,9 @@ export function openSqliteEventStore(options: SqliteEventStoreOptions): SqliteEv
       resolve(read());
     });
 
-  const subscribeToAll = (subscribeOptions: SubscribeToAllOptions): SqliteSubscription => {
+  const subscribeToAll = (subscribeOptions: SubscribeToAllOptions): CatchUpSubscription => {
     if (state !== 'open') throw new EventStoreClosed();
-    const subscription = new SqliteSubscription(source, subscribeOptions);
+    const subscription = new CatchUpSubscription(source, subscribeOptions);
     subscriptions.add(subscription);
     startPolling();
     void subscription.done.then(() => {
