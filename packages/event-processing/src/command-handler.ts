@@ -48,6 +48,11 @@ export interface HandleCommandOptions<Command, Event extends DomainEvent, State>
   toDomain?: (event: RecordedEvent) => Event;
   retries?: number;
   newEventId?: () => string;
+  /**
+   * The stream as the caller has just read it, for the first attempt (saves a read); a write in
+   * between still fails the append, and the retry reads the stream afresh.
+   */
+  history?: readonly RecordedEvent[];
 }
 
 const asDomain = <Event extends DomainEvent>(event: RecordedEvent): Event =>
@@ -62,7 +67,8 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
   const retries = options.expectedRevision === undefined ? (options.retries ?? 3) : 0;
 
   for (let attempt = 0; ; attempt++) {
-    const history = await store.readStream(streamId);
+    const history =
+      attempt === 0 && options.history ? options.history : await store.readStream(streamId);
     const revision = history.length - 1;
     if (options.expectedRevision !== undefined && options.expectedRevision !== revision) {
       throw new WrongExpectedRevision(streamId, options.expectedRevision, revision);

@@ -72,6 +72,8 @@ export class Projector {
 
   async start(): Promise<void> {
     for (const runner of this.#runners.values()) {
+      // stop() may come while an earlier projection is still being set up: start no more feeds.
+      if (this.#stopped) return;
       await runner.projection.setup?.(this.#documents);
       await this.#run(runner);
     }
@@ -122,6 +124,7 @@ export class Projector {
   /** `cleared`: the read models were just emptied for a replay from position 0. */
   async #run(runner: Runner, cleared = false): Promise<void> {
     const saved = await this.#documents.getCheckpoint(checkpointName(runner.projection));
+    if (this.#stopped) return;
     // No checkpoint under this name: a new projection or a new version of it; start clean.
     if (saved === null) {
       for (const collection of runner.projection.collections) {

@@ -3,7 +3,7 @@
 import { normalizeEmail, normalizePhone } from '@crm/contracts';
 import { fold } from '@crm/decider';
 import { handleCommand, type CommandContext, type CommandResult } from '@crm/event-processing';
-import type { EventMetadata, EventStore } from '@crm/event-store';
+import type { EventMetadata, EventStore, RecordedEvent } from '@crm/event-store';
 import { contactClaims, type Contact } from '../contacts/contact-claims.ts';
 import { customerStreamId } from '../streams.ts';
 import type { CustomerEvent, CustomerState } from './customer.ts';
@@ -96,7 +96,7 @@ export function customersApplication(
       customerDecider,
       events.map((event) => ({ type: event.type, data: event.data }) as CustomerEvent),
     );
-    return { state, revision: events.length - 1 };
+    return { state, revision: events.length - 1, events };
   };
   const claims = contactClaims(store, async (customerId) => (await load(customerId)).revision >= 0);
 
@@ -105,6 +105,7 @@ export function customersApplication(
     input: CustomerCommandInput,
     context: CommandContext,
     expectedRevision?: number,
+    history?: readonly RecordedEvent[],
   ): Promise<WriteResult & { result: CommandResult<CustomerState> }> => {
     const command = {
       ...input,
@@ -119,6 +120,7 @@ export function customersApplication(
       command,
       context,
       ...(expectedRevision === undefined ? {} : { expectedRevision }),
+      ...(history && { history }),
     });
     const changed = result.events.length > 0;
     return {
@@ -152,7 +154,8 @@ export function customersApplication(
         metadataOf(context),
       );
       try {
-        return strip(await run(customerId, input, context));
+        // The stream as read above: a write since then fails the append, which then reads again.
+        return strip(await run(customerId, input, context, undefined, existing.events));
       } catch (error) {
         // Only what this call claimed: a racing registration of the same id may hold the rest.
         await claims.release(customerId, claimed, metadataOf(context));
