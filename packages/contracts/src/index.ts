@@ -4,3 +4,5 @@ export * from './topics.ts';
 export * from './customers.ts';
 export * from './leads.ts';
 export * from './opportunities.ts';
+export * from './contacts.ts';
+export * from './uuid-v5.ts';

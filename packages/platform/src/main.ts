@@ -17,6 +17,13 @@ const platform = await createPlatform(config, logger);
 await platform.start();
 const address = await platform.app.listen({ port: config.PORT, host: config.HOST });
 
+const seededNote = ({ customers, leads, opportunities }: typeof platform.seeded) => {
+  const parts = [
+    ...(customers ? [`${customers} customers`] : []),
+    ...(leads ? [`${leads} leads, ${opportunities} opportunities`] : []),
+  ];
+  return parts.length > 0 ? `  (demo data seeded: ${parts.join(', ')})` : '';
+};
 const base = address.replace('0.0.0.0', '127.0.0.1');
 const adminPassword = config.CRM_ADMIN_PASSWORD
   ? '(the CRM_ADMIN_PASSWORD you set)'
@@ -29,7 +36,8 @@ process.stdout.write(
     '',
     `CRM platform is up: ${base}`,
     `  API docs:   ${base}/docs   (OpenAPI: ${base}/openapi.json)`,
-    `  Data:       ${platform.dataDir}${platform.seeded ? `  (demo data seeded: ${platform.seeded} customers)` : ''}`,
+    `  Data:       ${platform.dataDir}${seededNote(platform.seeded)}`,
+    ...platform.seedFailures.map((failure) => `  DEMO DATA INCOMPLETE — ${failure}`),
     `  Log in:     curl -s ${base}/auth/login -H 'content-type: application/json' \\`,
     `                -d '{"username":"admin","password":"${config.CRM_ADMIN_PASSWORD ? '<CRM_ADMIN_PASSWORD>' : DEFAULT_ADMIN_PASSWORD}"}'`,
     `              then send "Authorization: Bearer <accessToken>", e.g. GET ${base}/customers`,

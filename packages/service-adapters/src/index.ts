@@ -11,3 +11,9 @@ export {
   type OpenAdaptersOptions,
   type OpenedAdapters,
 } from './open-adapters.ts';
+export {
+  serveService,
+  type ProcessConfig,
+  type ServedService,
+  type ServeOptions,
+} from './serve-service.ts';

@@ -15,6 +15,14 @@ export {
   type TokenVerifier,
 } from './auth/authenticate.ts';
 export {
+  AUTH_SECRET_KEYS,
+  AUTH_SOURCE_REQUIRED,
+  authConfigFields,
+  authOptionsFrom,
+  hasAuthSource,
+  type AuthConfig,
+} from './auth/auth-config.ts';
+export {
   issueToken,
   registerLoginRoute,
   type IssueTokenOptions,
@@ -49,6 +57,7 @@ export {
   type ShutdownLog,
 } from './lifecycle.ts';
 export { createLogger, REDACT_PATHS, REQUEST_ID_HEADER } from './logging.ts';
+export { registerServiceRoutes } from './service-routes.ts';
 export {
   HttpProblem,
   isHttpProblem,
@@ -61,3 +70,25 @@ export {
   type ProblemInit,
 } from './problem.ts';
 export type { FieldError, RequestPart } from './validation-problem.ts';
+export { ifMatchHeaders, pinnedToIfMatch, revisionFromIfMatch } from './http/if-match.ts';
+export {
+  asOfQuery,
+  behind,
+  detailQuery,
+  pageOf,
+  pageOptions,
+  pageQuery,
+  sendWithEtag,
+  WAIT_MS,
+  waitForPosition,
+  waitForPositionQuery,
+  waitForRevisionQuery,
+  type PageSort,
+} from './http/read-queries.ts';
+export {
+  answerWrite,
+  requestContextOf,
+  writeResult,
+  type RequestContext,
+} from './http/write-answer.ts';
+export { sendRecord, type RecordRead } from './http/send-record.ts';

@@ -1,7 +1,15 @@
 // The opportunities process's environment, parsed once; every bad variable is reported at once.
 // Which adapters run follows from which URLs are set (@crm/service-adapters): none = embedded.
 import { ADAPTER_SECRET_KEYS, adapterConfigFields } from '@crm/service-adapters';
-import { logLevel, parseConfig, port } from '@crm/service-kit';
+import {
+  AUTH_SECRET_KEYS,
+  AUTH_SOURCE_REQUIRED,
+  authConfigFields,
+  hasAuthSource,
+  logLevel,
+  parseConfig,
+  port,
+} from '@crm/service-kit';
 import { z } from 'zod';
 import { leadPoolsSchema } from './pools/lead-pools.ts';
 import { salesTeamsSchema } from './sales-teams.ts';
@@ -39,18 +47,11 @@ const schema = z
     LEAD_RECYCLE_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
     /** The consumer group reading crm.customers.v1. */
     CUSTOMERS_GROUP_ID: z.string().min(1).default('opportunities.customers'),
-    /** Tokens: an HS256 secret shared with the issuer, or an identity provider's JWKS. */
-    CRM_JWT_SECRET: z.string().min(32).optional(),
-    AUTH_JWKS_URL: z.url().optional(),
-    AUTH_ISSUER: z.string().min(1).default('crm-embedded'),
-    AUTH_AUDIENCE: z.string().min(1).default('crm'),
+    ...authConfigFields,
   })
-  .refine((config) => config.CRM_JWT_SECRET !== undefined || config.AUTH_JWKS_URL !== undefined, {
-    message: 'set CRM_JWT_SECRET (HS256) or AUTH_JWKS_URL (an identity provider)',
-    path: ['CRM_JWT_SECRET'],
-  });
+  .refine(hasAuthSource, AUTH_SOURCE_REQUIRED);
 
 export type OpportunitiesConfig = z.infer<typeof schema>;
-export const SECRET_KEYS = ['CRM_JWT_SECRET', ...ADAPTER_SECRET_KEYS] as const;
+export const SECRET_KEYS = [...AUTH_SECRET_KEYS, ...ADAPTER_SECRET_KEYS] as const;
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env): OpportunitiesConfig =>
   parseConfig(schema, env);

@@ -18,6 +18,7 @@ import {
   tagSchema,
   valueTierSchema,
 } from '@crm/contracts';
+import { detailQuery, pageQuery, waitForPositionQuery } from '@crm/service-kit';
 import { z } from 'zod';
 
 export const phoneInput = z
@@ -109,24 +110,6 @@ export const eraseBody = z.object({ reason: erasureReasonSchema });
 export const mergeBody = z.object({ duplicateId: z.string().min(1).max(100) });
 
 export const idParams = z.object({ id: z.string().min(1).max(100) });
-export const ifMatchHeaders = z.object({
-  'if-match': z
-    .string()
-    .regex(/^(W\/)?"?\d+"?$/, 'an ETag from a previous answer, e.g. "3"')
-    .optional(),
-});
-
-export const writeResult = z.object({
-  id: z.string(),
-  revision: z.number().int().describe('The record revision after the write (also the ETag).'),
-  position: z
-    .number()
-    .int()
-    .nullable()
-    .describe('Log position of the write; null if nothing changed.'),
-  changed: z.boolean().describe('false when the command asked for what already was.'),
-});
-
 export const searchQuery = z.object({
   q: z.string().trim().min(1).max(100).optional().describe('Name, phone or e-mail contains this.'),
   name: z.string().trim().min(1).max(200).optional().describe('Name contains this (any case).'),
@@ -151,26 +134,12 @@ export const searchQuery = z.object({
   sort: z
     .enum(['createdAt', '-createdAt', 'name', '-name', 'updatedAt', '-updatedAt'])
     .default('-createdAt'),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(1000).optional(),
-  waitForPosition: z.coerce
-    .number()
-    .int()
-    .min(0)
-    .optional()
-    .describe('Wait until the list includes this write.'),
+  ...pageQuery(),
+  waitForPosition: waitForPositionQuery,
 });
 export type SearchQuery = z.infer<typeof searchQuery>;
 
-export const detailQuery = z.object({
-  asOf: z.iso.datetime({ offset: true }).optional().describe('The record as it was at this time.'),
-  waitForRevision: z.coerce
-    .number()
-    .int()
-    .min(0)
-    .optional()
-    .describe('Wait until this revision is readable.'),
-});
+export { detailQuery };
 
 export const statsQuery = z.object({
   by: z.enum([

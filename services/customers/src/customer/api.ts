@@ -2,15 +2,22 @@
 // application (actor, correlation and the client's revision in; revision and position out).
 import { randomUUID } from 'node:crypto';
 import type { CommandContext } from '@crm/event-processing';
-import { requireRoles, type ServiceApp } from '@crm/service-kit';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { CustomersApplication, WriteResult } from './application.ts';
+import {
+  answerWrite as answer,
+  ifMatchHeaders,
+  pinnedToIfMatch,
+  requestContextOf,
+  requireRoles,
+  writeResult,
+  type ServiceApp,
+} from '@crm/service-kit';
+import type { FastifyRequest } from 'fastify';
+import type { CustomersApplication } from './application.ts';
 import {
   classificationBody,
   contactsBody,
   eraseBody,
   idParams,
-  ifMatchHeaders,
   interactionBody,
   mergeBody,
   ownerBody,
@@ -18,29 +25,16 @@ import {
   reasonBody,
   registerBody,
   tagsBody,
-  writeResult,
 } from './api-schemas.ts';
 
 const WRITERS = ['sales_rep', 'sales_manager', 'marketer', 'support_agent'] as const;
 const tags = ['customers'];
 
-export const contextOf = (request: FastifyRequest): CommandContext => {
-  const traceparent = request.headers.traceparent;
-  const correlation = request.headers['x-correlation-id'];
-  return {
-    actor: request.user?.id ?? 'anonymous',
-    correlationId:
-      typeof correlation === 'string' && correlation.length <= 128 ? correlation : request.id,
-    causationId: request.id,
-    ...(typeof traceparent === 'string' ? { traceparent } : {}),
-  };
-};
+export const contextOf = (request: FastifyRequest): CommandContext => requestContextOf(request);
 
-const revisionFrom = (ifMatch: string | undefined): number | undefined =>
-  ifMatch === undefined ? undefined : Number(ifMatch.replace(/\D/g, ''));
-
-const answer = (reply: FastifyReply, result: WriteResult, status = 200) =>
-  reply.status(status).header('etag', `"${result.revision}"`).send(result);
+/** A write pinned to the client's If-Match (a stale one answers 409). */
+const pinned = <T>(request: FastifyRequest, write: (revision: number | undefined) => Promise<T>) =>
+  pinnedToIfMatch(request.headers['if-match'], write);
 
 export function registerCustomerCommandRoutes(
   app: ServiceApp,
@@ -115,11 +109,13 @@ export function registerCustomerCommandRoutes(
     async (request, reply) =>
       answer(
         reply,
-        await customers.execute(
-          request.params.id,
-          { type: 'UpdateProfile', changes: request.body },
-          contextOf(request),
-          revisionFrom(request.headers['if-match']),
+        await pinned(request, (revision) =>
+          customers.execute(
+            request.params.id,
+            { type: 'UpdateProfile', changes: request.body },
+            contextOf(request),
+            revision,
+          ),
         ),
       ),
   );
@@ -133,11 +129,8 @@ export function registerCustomerCommandRoutes(
     async (request, reply) =>
       answer(
         reply,
-        await customers.changeContacts(
-          request.params.id,
-          request.body,
-          contextOf(request),
-          revisionFrom(request.headers['if-match']),
+        await pinned(request, (revision) =>
+          customers.changeContacts(request.params.id, request.body, contextOf(request), revision),
         ),
       ),
   );
@@ -151,11 +144,13 @@ export function registerCustomerCommandRoutes(
     async (request, reply) =>
       answer(
         reply,
-        await customers.execute(
-          request.params.id,
-          { type: 'TagCustomer', tags: request.body.tags },
-          contextOf(request),
-          revisionFrom(request.headers['if-match']),
+        await pinned(request, (revision) =>
+          customers.execute(
+            request.params.id,
+            { type: 'TagCustomer', tags: request.body.tags },
+            contextOf(request),
+            revision,
+          ),
         ),
       ),
   );
@@ -169,11 +164,13 @@ export function registerCustomerCommandRoutes(
     async (request, reply) =>
       answer(
         reply,
-        await customers.execute(
-          request.params.id,
-          { type: 'UntagCustomer', tags: request.body.tags },
-          contextOf(request),
-          revisionFrom(request.headers['if-match']),
+        await pinned(request, (revision) =>
+          customers.execute(
+            request.params.id,
+            { type: 'UntagCustomer', tags: request.body.tags },
+            contextOf(request),
+            revision,
+          ),
         ),
       ),
   );
@@ -197,11 +194,13 @@ export function registerCustomerCommandRoutes(
       };
       return answer(
         reply,
-        await customers.execute(
-          request.params.id,
-          { type: 'ClassifyCustomer', changes },
-          contextOf(request),
-          revisionFrom(request.headers['if-match']),
+        await pinned(request, (revision) =>
+          customers.execute(
+            request.params.id,
+            { type: 'ClassifyCustomer', changes },
+            contextOf(request),
+            revision,
+          ),
         ),
       );
     },
@@ -216,11 +215,13 @@ export function registerCustomerCommandRoutes(
     async (request, reply) =>
       answer(
         reply,
-        await customers.execute(
-          request.params.id,
-          { type: 'AssignOwner', ownerId: request.body.ownerId },
-          contextOf(request),
-          revisionFrom(request.headers['if-match']),
+        await pinned(request, (revision) =>
+          customers.execute(
+            request.params.id,
+            { type: 'AssignOwner', ownerId: request.body.ownerId },
+            contextOf(request),
+            revision,
+          ),
         ),
       ),
   );
@@ -273,11 +274,13 @@ export function registerCustomerCommandRoutes(
     async (request, reply) =>
       answer(
         reply,
-        await customers.execute(
-          request.params.id,
-          { type: 'ArchiveCustomer', reason: request.body.reason },
-          contextOf(request),
-          revisionFrom(request.headers['if-match']),
+        await pinned(request, (revision) =>
+          customers.execute(
+            request.params.id,
+            { type: 'ArchiveCustomer', reason: request.body.reason },
+            contextOf(request),
+            revision,
+          ),
         ),
       ),
   );
@@ -291,11 +294,13 @@ export function registerCustomerCommandRoutes(
     async (request, reply) =>
       answer(
         reply,
-        await customers.execute(
-          request.params.id,
-          { type: 'RestoreCustomer' },
-          contextOf(request),
-          revisionFrom(request.headers['if-match']),
+        await pinned(request, (revision) =>
+          customers.execute(
+            request.params.id,
+            { type: 'RestoreCustomer' },
+            contextOf(request),
+            revision,
+          ),
         ),
       ),
   );

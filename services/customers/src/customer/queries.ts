@@ -4,7 +4,15 @@ import { normalizeEmail, normalizePhone } from '@crm/contracts';
 import { waitUntil, type Projector } from '@crm/event-processing';
 import type { EventStore } from '@crm/event-store';
 import type { DocumentStore, Filter } from '@crm/read-store';
-import { HttpProblem, type ServiceApp } from '@crm/service-kit';
+import {
+  HttpProblem,
+  pageOf,
+  pageOptions,
+  sendRecord,
+  WAIT_MS,
+  waitForPosition,
+  type ServiceApp,
+} from '@crm/service-kit';
 import { z } from 'zod';
 import { DETAILS, LIST } from '../projections/customer-directory.ts';
 import { TIMELINE, type TimelineEntry } from '../projections/customer-timeline.ts';
@@ -18,7 +26,6 @@ import type { CustomerEvent } from './customer.ts';
 import { detailQuery, idParams, searchQuery, statsQuery, type SearchQuery } from './api-schemas.ts';
 
 const tags = ['customers'];
-const WAIT_MS = 5_000;
 
 export interface QueryPorts {
   eventStore: EventStore;
@@ -32,12 +39,6 @@ const notFound = (id: string) =>
     code: 'CUSTOMER_NOT_FOUND',
     detail: `No customer ${id}.`,
     extra: { customerId: id },
-  });
-const behind = (what: string) =>
-  new HttpProblem({
-    status: 503,
-    code: 'PROJECTION_BEHIND',
-    detail: `${what} is not readable yet; retry shortly.`,
   });
 
 /** The list filter for a search query (shared with the CSV export). */
@@ -98,36 +99,18 @@ export function registerCustomerQueryRoutes(app: ServiceApp, ports: QueryPorts):
     },
     async (request, reply) => {
       const { id } = request.params;
-      const { asOf, waitForRevision } = request.query;
-      if (asOf !== undefined) {
-        const events = await eventStore.readStream(customerStreamId(id));
-        let view: CustomerView | null = null;
-        for (const event of events) {
-          if (Date.parse(event.recordedAt) > Date.parse(asOf)) break;
-          view = evolveCustomerView(view, event as unknown as CustomerEvent, {
-            recordedAt: event.recordedAt,
-            revision: event.revision,
-            actor: event.metadata.actor,
-          });
-        }
-        if (!view) throw notFound(id);
-        // Erasure reaches back in time: the log keeps the facts, never their personal data.
-        if (events.some((event) => event.type === 'PersonalDataErased')) {
-          view = { ...view, profile: {}, phones: [], emails: [], tags: [], recentInteractions: [] };
-        }
-        return reply.header('etag', `"${view.revision}"`).send({ ...view, asOf });
-      }
-      if (waitForRevision !== undefined) {
-        const ready = await waitUntil(
-          async () => ((await details.getVersioned(id))?.version ?? -1) >= waitForRevision,
-          projector,
-          WAIT_MS,
-        );
-        if (!ready) throw behind(`Revision ${waitForRevision} of customer ${id}`);
-      }
-      const view = await details.get(id);
-      if (!view) throw notFound(id);
-      return reply.header('etag', `"${view.revision}"`).send(view);
+      return sendRecord(reply, request.query, {
+        what: `customer ${id}`,
+        notFound: () => notFound(id),
+        asOf: (asOf) => customerAsOf(eventStore, id, asOf),
+        readable: (revision) =>
+          waitUntil(
+            async () => ((await details.getVersioned(id))?.version ?? -1) >= revision,
+            projector,
+            WAIT_MS,
+          ),
+        current: () => details.get(id),
+      });
     },
   );
 
@@ -137,20 +120,10 @@ export function registerCustomerQueryRoutes(app: ServiceApp, ports: QueryPorts):
       schema: { tags, summary: 'Search customers (cursor pagination)', querystring: searchQuery },
     },
     async (request) => {
-      const { sort, limit, cursor, waitForPosition, ...query } = request.query;
-      if (
-        waitForPosition !== undefined &&
-        !(await projector.waitForPosition(waitForPosition, WAIT_MS))
-      ) {
-        throw behind(`Position ${waitForPosition}`);
-      }
-      const descending = sort.startsWith('-');
-      const page = await list.find(searchFilter(query), {
-        sort: { field: descending ? sort.slice(1) : sort, direction: descending ? 'desc' : 'asc' },
-        limit,
-        ...(cursor === undefined ? {} : { cursor }),
-      });
-      return { items: page.items, nextCursor: page.nextCursor ?? null };
+      const { sort, limit, cursor, waitForPosition: position, ...query } = request.query;
+      await waitForPosition(projector, position);
+      const page = await list.find(searchFilter(query), pageOptions(sort, { limit, cursor }));
+      return pageOf(page);
     },
   );
 
@@ -176,13 +149,9 @@ export function registerCustomerQueryRoutes(app: ServiceApp, ports: QueryPorts):
       const ids = [id, ...view.absorbedDuplicateIds];
       const page = await timeline.find(
         ids.length === 1 ? { customerId: id } : { customerId: { $in: ids } },
-        {
-          sort: { field: 'occurredAt', direction: request.query.order },
-          limit: request.query.limit,
-          ...(request.query.cursor === undefined ? {} : { cursor: request.query.cursor }),
-        },
+        pageOptions({ field: 'occurredAt', direction: request.query.order }, request.query),
       );
-      return { items: page.items, nextCursor: page.nextCursor ?? null };
+      return pageOf(page);
     },
   );
 
@@ -205,4 +174,27 @@ export function registerCustomerQueryRoutes(app: ServiceApp, ports: QueryPorts):
       };
     },
   );
+}
+
+/** The customer as it was at a time, folded from the log (null: not registered yet). */
+async function customerAsOf(
+  eventStore: EventStore,
+  id: string,
+  asOf: string,
+): Promise<CustomerView | null> {
+  const events = await eventStore.readStream(customerStreamId(id));
+  let view: CustomerView | null = null;
+  for (const event of events) {
+    if (Date.parse(event.recordedAt) > Date.parse(asOf)) break;
+    view = evolveCustomerView(view, event as unknown as CustomerEvent, {
+      recordedAt: event.recordedAt,
+      revision: event.revision,
+      actor: event.metadata.actor,
+    });
+  }
+  // Erasure reaches back in time: the log keeps the facts, never their personal data.
+  if (view && events.some((event) => event.type === 'PersonalDataErased')) {
+    view = { ...view, profile: {}, phones: [], emails: [], tags: [], recentInteractions: [] };
+  }
+  return view;
 }

@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { importedCustomerId, uuidV5 } from './customer-key.ts';
-
-describe('uuidV5', () => {
-  it('matches the RFC 9562 algorithm (the DNS namespace example every library checks)', () => {
-    expect(uuidV5('6ba7b810-9dad-11d1-80b4-00c04fd430c8', 'www.example.com')).toBe(
-      '2ed6657d-e927-568b-95e1-2665a8aea6a2',
-    );
-  });
-});
+import { importedCustomerId } from './customer-key.ts';
 
 describe('importedCustomerId', () => {
   const contacts = { phones: ['138 0013 8000'], emails: ['Wang@Example.com'] };

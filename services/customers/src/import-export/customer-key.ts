@@ -1,30 +1,10 @@
 // An imported row's customer id is derived from what identifies it in the file (the source
 // system's id, else its first phone, else its first e-mail), so a file imported twice finds the
 // customers it made the first time instead of making them again.
-import { createHash } from 'node:crypto';
-import { normalizeEmail, normalizePhone } from '@crm/contracts';
+import { normalizeEmail, normalizePhone, uuidV5 } from '@crm/contracts';
 
 /** Fixed for ever: a new namespace would make every earlier import import again. */
 export const IMPORT_NAMESPACE = '5f0c8a4e-2d6b-4c1e-9a37-8e1b0d6f4c25';
-
-/** RFC 9562 version 5: SHA-1 over the namespace's bytes and the name's UTF-8 bytes. */
-export function uuidV5(namespace: string, name: string): string {
-  const bytes = createHash('sha1')
-    .update(Buffer.from(namespace.replaceAll('-', ''), 'hex'))
-    .update(name, 'utf8')
-    .digest()
-    .subarray(0, 16);
-  bytes[6] = (bytes[6]! & 0x0f) | 0x50;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  const hex = bytes.toString('hex');
-  return [
-    hex.slice(0, 8),
-    hex.slice(8, 12),
-    hex.slice(12, 16),
-    hex.slice(16, 20),
-    hex.slice(20),
-  ].join('-');
-}
 
 export interface RowIdentity {
   /** A customer id the file states itself (an export's `id` column): used as it is. */

@@ -3,17 +3,11 @@
 import { openSqliteEventBus } from '@crm/event-bus';
 import { openSqliteEventStore, type EventStore } from '@crm/event-store';
 import { openSqliteDocumentStore } from '@crm/read-store';
-import { createServiceApp, issueToken, type Role, type ServiceApp } from '@crm/service-kit';
+import type { Role, ServiceApp } from '@crm/service-kit';
+import { createTestServiceApp, testToken } from '@crm/service-kit/testing';
 import { mapCustomersError } from '../errors.ts';
 import { createCustomersService } from '../service.ts';
 import type { ImportReport } from './import-csv.ts';
-
-const auth = {
-  kind: 'hs256',
-  secret: 'import-export-test-secret-at-least-32-chars',
-  issuer: 'crm-test',
-  audience: 'crm',
-} as const;
 
 export interface Answer<T> {
   status: number;
@@ -43,10 +37,10 @@ export interface ImportExportTestApp {
   close(): Promise<void>;
 }
 
-export const headersFor = async (role: Role): Promise<{ authorization: string }> => {
-  const user = { id: `u-${role}`, name: role, roles: [role] };
-  return { authorization: `Bearer ${await issueToken({ ...auth, ttlSeconds: 600, user })}` };
-};
+export const headersFor = (role: Role): Promise<{ authorization: string }> =>
+  testToken({ id: `u-${role}`, roles: [role] }).then((token) => ({
+    authorization: `Bearer ${token}`,
+  }));
 
 export async function openImportExportTestApp(): Promise<ImportExportTestApp> {
   const eventStore = openSqliteEventStore({ path: ':memory:' });
@@ -59,14 +53,11 @@ export async function openImportExportTestApp(): Promise<ImportExportTestApp> {
     bus,
     logger: { info: () => undefined, error: (obj) => void projectionErrors.push(obj) },
   });
-  const app = createServiceApp({
+  const { app } = createTestServiceApp({
     name: 'customers',
-    version: '0.0.0-test',
-    logger: false,
-    auth,
     mapError: mapCustomersError,
+    routes: (scope) => service.routes(scope),
   });
-  service.routes(app);
   await service.start();
   await app.ready();
 

@@ -1,5 +1,6 @@
 // One data row, checked without I/O: the same zod schema as POST /customers (so the rules cannot
 // drift), every bad field named, then the customer id and the RegisterCustomer input.
+import { checkRow, type RowError as CsvRowError } from '@crm/csv-import';
 import type { CustomerCommandInput } from '../customer/application.ts';
 import { registerBody, type RegisterBody } from '../customer/api-schemas.ts';
 import { columnOf, readRow, type Column } from './columns.ts';
@@ -7,54 +8,24 @@ import { importedCustomerId } from './customer-key.ts';
 
 export type RegisterInput = Extract<CustomerCommandInput, { type: 'RegisterCustomer' }>;
 
-export interface RowError {
-  /** The column at fault ('' when the row as a whole is). */
-  field: string;
-  code: string;
-  message: string;
+export type RowError = CsvRowError & {
   /** DUPLICATE_CONTACT: who holds the phone or e-mail already. */
   existingCustomerId?: string;
-}
+};
 
 export type PreparedRow =
   | { ok: true; customerId: string; externalId: string | undefined; input: RegisterInput }
   | { ok: false; externalId: string | undefined; errors: RowError[] };
 
 export function prepareRow(columns: readonly Column[], cells: readonly string[]): PreparedRow {
-  const { body, externalId, unnamed } = readRow(columns, cells);
-  const errors: RowError[] = [];
-  if (cells.length > columns.length) {
-    errors.push({
-      field: '',
-      code: 'TOO_MANY_CELLS',
-      message: `the row has ${cells.length} cells, the header names ${columns.length} columns`,
-    });
-  } else if (unnamed.length > 0) {
-    errors.push({
-      field: '',
-      code: 'UNNAMED_COLUMN',
-      message: `values in columns without a header: ${unnamed.join(', ')}`,
-    });
-  }
-  if (cells.some((cell) => cell.includes('\uFFFD'))) {
-    errors.push({
-      field: '',
-      code: 'NOT_UTF8',
-      message: 'the row is not UTF-8 text: save the file as "CSV UTF-8"',
-    });
-  }
-  const parsed = registerBody.safeParse(body);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      errors.push({
-        field: columnOf(issue.path.map(String).join('.')),
-        code: issue.code,
-        message: issue.message,
-      });
-    }
-  }
-  if (!parsed.success || errors.length > 0) return { ok: false, externalId, errors };
-  const customerId = importedCustomerId({ ...parsed.data, externalId });
+  const checked = checkRow(readRow(columns, cells), cells, {
+    columnCount: columns.length,
+    schema: registerBody,
+    columnOf,
+  });
+  if (!checked.ok) return checked;
+  const { data, externalId } = checked;
+  const customerId = importedCustomerId({ ...data, externalId });
   if (customerId === null) {
     return {
       ok: false,
@@ -68,7 +39,7 @@ export function prepareRow(columns: readonly Column[], cells: readonly string[])
       ],
     };
   }
-  return { ok: true, customerId, externalId, input: toRegisterInput(parsed.data) };
+  return { ok: true, customerId, externalId, input: toRegisterInput(data) };
 }
 
 /** As POST /customers builds it; an import without an owner puts the customer in the pool. */

@@ -1,10 +1,8 @@
 // POST /customers/import (a CSV file in, a per-row report out) and GET /customers/export.csv
 // (the list, filtered as GET /customers filters it, as a file Excel opens as it is).
-import { Readable } from 'node:stream';
+import { registerCsvImportRoute } from '@crm/csv-import';
 import type { DocumentStore } from '@crm/read-store';
-import { HttpProblem, requireRoles, type ServiceApp } from '@crm/service-kit';
-import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import { requireRoles, type ServiceApp } from '@crm/service-kit';
 import type { Contact } from '../contacts/contact-claims.ts';
 import { contextOf } from '../customer/api.ts';
 import { searchQuery } from '../customer/api-schemas.ts';
@@ -21,16 +19,6 @@ const IN_FLIGHT = 8;
 const MAX_RECORD_BYTES = 64 * 1024;
 const tags = ['customers'];
 
-/** The type provider the service kit's app carries (zod), for the plugin scope below. */
-type ServiceTypeProvider =
-  ServiceApp extends FastifyInstance<infer _S, infer _Q, infer _R, infer _L, infer P> ? P : never;
-
-const importQuery = z.object({
-  dryRun: z
-    .enum(['true', 'false'])
-    .default('false')
-    .describe('true: check every row and report, import nothing.'),
-});
 const exportQuery = searchQuery.omit({
   sort: true,
   limit: true,
@@ -65,64 +53,39 @@ export function registerImportExportRoutes(
     return page.items[0]?._id ?? null;
   };
 
-  // A scope of its own, so the CSV body parser applies to these routes only.
-  void app.register((plugin, _options, done) => {
-    const scope = plugin.withTypeProvider<ServiceTypeProvider>();
-    // The request goes to the route unread: the file is parsed while it streams in.
-    scope.addContentTypeParser(['text/csv', 'application/csv'], (_request, payload, parsed) => {
-      parsed(null, payload);
-    });
-
-    scope.post(
-      '/customers/import',
-      {
-        preHandler: requireRoles('sales_manager', 'marketer'),
-        schema: {
-          tags,
-          summary: 'Import customers from a CSV file (idempotent; per-row report)',
-          description: IMPORT_DESCRIPTION,
-          querystring: importQuery,
-        },
-      },
-      async (request) => {
-        if (!(request.body instanceof Readable)) {
-          throw new HttpProblem({
-            status: 415,
-            code: 'UNSUPPORTED_MEDIA_TYPE',
-            detail: 'Send the file as the request body with Content-Type: text/csv.',
-          });
-        }
-        const context = contextOf(request);
-        const dryRun = request.query.dryRun === 'true';
-        return importCsv(request.body, {
-          dryRun,
-          apply: rowApplier({ application, context, dryRun, holderOf }),
-          maxRows: MAX_IMPORT_ROWS,
-          concurrency: IN_FLIGHT,
-          maxRecordBytes: MAX_RECORD_BYTES,
-          onFailure: (error, row) => request.log.error({ err: error, row }, 'import row failed'),
-        });
-      },
-    );
-
-    scope.get(
-      '/customers/export.csv',
-      {
-        preHandler: requireRoles('sales_manager', 'analyst', 'marketer'),
-        schema: {
-          tags,
-          summary: 'Export the customers matching a search as CSV (for Excel)',
-          querystring: exportQuery,
-        },
-      },
-      async (request, reply) => {
-        const csv = await exportCsv(list, searchFilter(request.query));
-        return reply
-          .header('content-type', 'text/csv; charset=utf-8')
-          .header('content-disposition', `attachment; filename="customers-${today()}.csv"`)
-          .send(csv);
-      },
-    );
-    done();
+  registerCsvImportRoute(app, {
+    url: '/customers/import',
+    preHandler: requireRoles('sales_manager', 'marketer'),
+    tags,
+    summary: 'Import customers from a CSV file (idempotent; per-row report)',
+    description: IMPORT_DESCRIPTION,
+    handle: (request, { body, dryRun }) =>
+      importCsv(body, {
+        dryRun,
+        apply: rowApplier({ application, context: contextOf(request), dryRun, holderOf }),
+        maxRows: MAX_IMPORT_ROWS,
+        concurrency: IN_FLIGHT,
+        maxRecordBytes: MAX_RECORD_BYTES,
+        onFailure: (error, row) => request.log.error({ err: error, row }, 'import row failed'),
+      }),
   });
+
+  app.get(
+    '/customers/export.csv',
+    {
+      preHandler: requireRoles('sales_manager', 'analyst', 'marketer'),
+      schema: {
+        tags,
+        summary: 'Export the customers matching a search as CSV (for Excel)',
+        querystring: exportQuery,
+      },
+    },
+    async (request, reply) => {
+      const csv = await exportCsv(list, searchFilter(request.query));
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="customers-${today()}.csv"`)
+        .send(csv);
+    },
+  );
 }

@@ -1,7 +1,7 @@
 // The customers feed on a bus and a document store of the test's choosing, with the real leads
 // application over an in-memory event store: publish customer events, wait for the feed, look
 // at the lookup, the leads' streams and the dead-letter topic. For the feed's int tests only.
-import { deadLetterTopic, type CustomerPublicEvent } from '@crm/contracts';
+import { customerIdForLead, deadLetterTopic, type CustomerPublicEvent } from '@crm/contracts';
 import type { EventBus, OutgoingMessage } from '@crm/event-bus';
 import { record, waitUntil, type Recording } from '@crm/event-bus/testing';
 import { Projector } from '@crm/event-processing';
@@ -9,7 +9,6 @@ import { openSqliteEventStore, type EventStore } from '@crm/event-store';
 import type { DocumentStore } from '@crm/read-store';
 import { uniqueName } from '@crm/test-servers';
 import { leadsApplication } from '../lead/application.ts';
-import { customerIdForLead } from '../lead/customer-id.ts';
 import type { LeadEvent } from '../lead/events.ts';
 import { aLeadCaptured, aLeadConverted, aRegistrationRequest } from '../lead/fixtures.ts';
 import { DEMO_SALES_TEAMS, salesTeams } from '../sales-teams.ts';

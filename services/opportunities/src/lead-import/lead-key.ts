@@ -2,8 +2,7 @@
 // twice finds the leads it made the first time instead of making them again: the id the file
 // states, else the source system's id, else the first phone (or e-mail) within its campaign: one
 // person answering two campaigns is two leads, the same person twice in one campaign is one.
-import { normalizeEmail, normalizePhone } from '@crm/contracts';
-import { uuidV5 } from '../lead/customer-id.ts';
+import { normalizeEmail, normalizePhone, uuidV5 } from '@crm/contracts';
 
 /** Fixed for ever: a new namespace would make every earlier import import again. */
 export const LEAD_IMPORT_NAMESPACE = '9d3b7e21-6a4f-4c0d-8e52-1f7a9b3c5d60';
@@ -20,15 +19,15 @@ export interface RowIdentity {
 export function importedLeadId(row: RowIdentity): string | null {
   if (row.id !== undefined) return row.id;
   if (row.externalId !== undefined)
-    return uuidV5(`external:${row.externalId}`, LEAD_IMPORT_NAMESPACE);
+    return uuidV5(LEAD_IMPORT_NAMESPACE, `external:${row.externalId}`);
   const campaign = `campaign:${row.campaignId ?? ''}`;
   for (const raw of row.phones) {
     const phone = normalizePhone(raw);
-    if (phone.ok) return uuidV5(`${campaign}|phone:${phone.e164}`, LEAD_IMPORT_NAMESPACE);
+    if (phone.ok) return uuidV5(LEAD_IMPORT_NAMESPACE, `${campaign}|phone:${phone.e164}`);
   }
   for (const raw of row.emails) {
     const email = normalizeEmail(raw);
-    if (email.ok) return uuidV5(`${campaign}|email:${email.email}`, LEAD_IMPORT_NAMESPACE);
+    if (email.ok) return uuidV5(LEAD_IMPORT_NAMESPACE, `${campaign}|email:${email.email}`);
   }
   return null;
 }

@@ -1,9 +1,8 @@
 // POST /leads/import: a CSV file in (exhibition lists, campaign sign-ups, purchased lists), a
 // per-row report out. Each row is captured as POST /leads would capture it; importing the same
 // file again creates nothing twice.
-import { Readable } from 'node:stream';
-import { HttpProblem, requireRoles, type ServiceApp } from '@crm/service-kit';
-import type { FastifyInstance } from 'fastify';
+import { registerCsvImportRoute } from '@crm/csv-import';
+import { requireRoles, type ServiceApp } from '@crm/service-kit';
 import { z } from 'zod';
 import { contextOf } from '../lead/api-support.ts';
 import type { LeadsApplication } from '../lead/application.ts';
@@ -16,15 +15,7 @@ const IN_FLIGHT = 4;
 const MAX_RECORD_BYTES = 64 * 1024;
 const tags = ['leads'];
 
-/** The type provider the service kit's app carries (zod), for the plugin scope below. */
-type ServiceTypeProvider =
-  ServiceApp extends FastifyInstance<infer _S, infer _Q, infer _R, infer _L, infer P> ? P : never;
-
 const importQuery = z.object({
-  dryRun: z
-    .enum(['true', 'false'])
-    .default('false')
-    .describe('true: check every row and report, import nothing.'),
   assign: z
     .enum(['round_robin', 'region', 'industry'])
     .optional()
@@ -79,54 +70,31 @@ export function registerLeadImportRoutes(
 ): void {
   const { leads, customers, clock } = deps;
 
-  // A scope of its own, so the CSV body parser applies to this route only.
-  void app.register((plugin, _options, done) => {
-    const scope = plugin.withTypeProvider<ServiceTypeProvider>();
-    // The request goes to the route unread: the file is parsed while it streams in.
-    scope.addContentTypeParser(['text/csv', 'application/csv'], (_request, payload, parsed) => {
-      parsed(null, payload);
-    });
-
-    scope.post(
-      '/leads/import',
-      {
-        preHandler: requireRoles('sales_manager', 'marketer'),
-        schema: {
-          tags,
-          summary: 'Import leads from a CSV file (idempotent; per-row report)',
-          description: IMPORT_DESCRIPTION,
-          querystring: importQuery,
-          response: { 200: importReport },
-        },
-      },
-      async (request) => {
-        if (!(request.body instanceof Readable)) {
-          throw new HttpProblem({
-            status: 415,
-            code: 'UNSUPPORTED_MEDIA_TYPE',
-            detail: 'Send the file as the request body with Content-Type: text/csv.',
-          });
-        }
-        const dryRun = request.query.dryRun === 'true';
-        const { assign } = request.query;
-        const apply = rowApplier({
-          leads,
-          customers,
-          context: contextOf(request),
-          dryRun,
-          clock,
-          ...(assign !== undefined && { assign }),
-        });
-        return importLeadsCsv(request.body, {
-          dryRun,
-          apply,
-          maxRows: MAX_IMPORT_ROWS,
-          concurrency: IN_FLIGHT,
-          maxRecordBytes: MAX_RECORD_BYTES,
-          onFailure: (error, row) => request.log.error({ err: error, row }, 'import row failed'),
-        });
-      },
-    );
-    done();
+  registerCsvImportRoute(app, {
+    url: '/leads/import',
+    preHandler: requireRoles('sales_manager', 'marketer'),
+    tags,
+    summary: 'Import leads from a CSV file (idempotent; per-row report)',
+    description: IMPORT_DESCRIPTION,
+    query: importQuery,
+    report: importReport,
+    handle: (request, { body, dryRun, query: { assign } }) => {
+      const apply = rowApplier({
+        leads,
+        customers,
+        context: contextOf(request),
+        dryRun,
+        clock,
+        ...(assign !== undefined && { assign }),
+      });
+      return importLeadsCsv(body, {
+        dryRun,
+        apply,
+        maxRows: MAX_IMPORT_ROWS,
+        concurrency: IN_FLIGHT,
+        maxRecordBytes: MAX_RECORD_BYTES,
+        onFailure: (error, row) => request.log.error({ err: error, row }, 'import row failed'),
+      });
+    },
   });
 }

@@ -1,23 +1,19 @@
 // Converting leads over HTTP: the opportunity it opens, the customer it links or asks for (an id
 // derived from the lead id), and the customers service's answer arriving on crm.customers.v1.
 import { randomUUID } from 'node:crypto';
-import { toBinaryMessage, topics, type CustomerPublicEvent } from '@crm/contracts';
+import {
+  customerIdForLead,
+  toBinaryMessage,
+  topics,
+  type CustomerPublicEvent,
+} from '@crm/contracts';
 import { waitUntil } from '@crm/event-processing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../testing/test-app.ts';
-import { customerIdForLead } from './customer-id.ts';
-import { leadClient } from './lead-api-client.ts';
-import { movableClock, people, POOLS, TEAMS } from './lead-test-support.ts';
+import { describe, expect, it } from 'vitest';
+import { people } from './lead-test-support.ts';
+import { useLeadTestApp } from './lead-test-app.ts';
 import type { LeadView } from '../projections/lead-view.ts';
 
-let t: TestApp;
-let api: ReturnType<typeof leadClient>;
-const time = movableClock();
-beforeAll(async () => {
-  t = await buildTestApp({ teams: TEAMS, pools: POOLS, clock: time.clock });
-  api = leadClient(t);
-});
-afterAll(() => t.close());
+const { t, api, time } = useLeadTestApp();
 
 const rep = () => api.as('sales_rep', people.rep);
 

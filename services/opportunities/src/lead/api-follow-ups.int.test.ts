@@ -1,18 +1,10 @@
 // Working a lead over HTTP: follow-up tasks and "my due follow-ups", activities, the follow-up
-// status, qualify / disqualify, If-Match (412 when stale) and reads as of a time.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../testing/test-app.ts';
-import { leadClient } from './lead-api-client.ts';
-import { movableClock, people, POOLS, TEAMS } from './lead-test-support.ts';
+// status, qualify / disqualify, If-Match (409 when stale) and reads as of a time.
+import { describe, expect, it } from 'vitest';
+import { people } from './lead-test-support.ts';
+import { useLeadTestApp } from './lead-test-app.ts';
 
-let t: TestApp;
-let api: ReturnType<typeof leadClient>;
-const time = movableClock();
-beforeAll(async () => {
-  t = await buildTestApp({ teams: TEAMS, pools: POOLS, clock: time.clock });
-  api = leadClient(t);
-});
-afterAll(() => t.close());
+const { t, api, time } = useLeadTestApp();
 
 const rep = () => api.as('sales_rep', people.rep);
 const otherRep = () => api.as('sales_rep', people.otherRep);
@@ -135,12 +127,12 @@ describe('activities, status, qualification', () => {
     expect(back.json()).toMatchObject({ code: 'ILLEGAL_FOLLOW_UP_TRANSITION' });
   });
 
-  it('If-Match: the current ETag writes, a stale one is 412', async () => {
+  it('If-Match: the current ETag writes, a stale one is 409', async () => {
     const { id, revision } = await api.capture(await rep());
     const stale = String(revision + 5);
     const refused = await api.post(`/leads/${id}/qualify`, await rep(), {}, { 'if-match': stale });
-    expect(refused.statusCode).toBe(412);
-    expect(refused.json()).toMatchObject({ code: 'PRECONDITION_FAILED' });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({ code: 'CONCURRENCY_CONFLICT' });
     const ok = await api.post(
       `/leads/${id}/qualify`,
       await rep(),

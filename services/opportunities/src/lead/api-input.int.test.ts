@@ -1,19 +1,14 @@
 // Every lead write route refuses bad input with 400 naming each bad field, answers 404 for a lead
 // that does not exist and 401 without a token.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../testing/test-app.ts';
-import { leadClient } from './lead-api-client.ts';
-import { movableClock, people, POOLS, TEAMS } from './lead-test-support.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useLeadTestApp } from './lead-test-app.ts';
+import { people } from './lead-test-support.ts';
 
-let t: TestApp;
-let api: ReturnType<typeof leadClient>;
+const { t, api } = useLeadTestApp();
 let leadId: string;
 beforeAll(async () => {
-  t = await buildTestApp({ teams: TEAMS, pools: POOLS, clock: movableClock().clock });
-  api = leadClient(t);
   leadId = (await api.capture(await api.as('sales_rep', people.rep))).id;
 });
-afterAll(() => t.close());
 
 /** Each route, a body with bad fields, and the fields the answer must name. */
 const routes: [string, object, string[]][] = [

@@ -1,17 +1,10 @@
 // Lead pools over HTTP: claims (one winner of a race, the claim limit), release, a manager's moves
 // and reassignments, and who may see what (404 for the rest).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../testing/test-app.ts';
-import { leadClient } from './lead-api-client.ts';
-import { movableClock, people, POOLS, TEAMS } from './lead-test-support.ts';
+import { describe, expect, it } from 'vitest';
+import { people } from './lead-test-support.ts';
+import { useLeadTestApp } from './lead-test-app.ts';
 
-let t: TestApp;
-let api: ReturnType<typeof leadClient>;
-beforeAll(async () => {
-  t = await buildTestApp({ teams: TEAMS, pools: POOLS, clock: movableClock().clock });
-  api = leadClient(t);
-});
-afterAll(() => t.close());
+const { t, api } = useLeadTestApp();
 
 const manager = () => api.as('sales_manager', people.manager);
 const rep = () => api.as('sales_rep', people.rep);

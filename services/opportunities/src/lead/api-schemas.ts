@@ -10,6 +10,13 @@ import {
   normalizeEmail,
   normalizePhone,
 } from '@crm/contracts';
+import {
+  ifMatchHeaders,
+  pageQuery,
+  waitForPositionQuery,
+  waitForRevisionQuery,
+  writeResult,
+} from '@crm/service-kit';
 import { z } from 'zod';
 
 export const phoneInput = z
@@ -110,19 +117,7 @@ export const linkBody = z.object({ customerId: userId });
 export const idParams = z.object({ id: z.string().min(1).max(100) });
 export const taskParams = z.object({ id: z.string().min(1).max(100), taskId: clientId });
 export const poolParams = z.object({ poolId: z.string().min(1).max(100) });
-export const ifMatchHeaders = z.object({
-  'if-match': z
-    .string()
-    .regex(/^(W\/)?"?\d+"?$/, 'an ETag from a previous answer, e.g. "3"')
-    .optional(),
-});
-
-export const writeResult = z.object({
-  id: z.string(),
-  revision: z.number().int().describe('The lead revision after the write (also the ETag).'),
-  position: z.number().int().nullable().describe('Log position of the write; null if unchanged.'),
-  changed: z.boolean().describe('false when the command asked for what already was.'),
-});
+export { ifMatchHeaders, writeResult };
 export const conversionResult = writeResult.extend({
   opportunityId: z.string(),
   customerId: z.string(),
@@ -131,16 +126,8 @@ export const assignResult = writeResult.extend({
   ownerId: z.string().nullable().describe('null: no rep was eligible; it stays in its pool.'),
 });
 
-const waitForPosition = z.coerce
-  .number()
-  .int()
-  .min(0)
-  .optional()
-  .describe('Wait until the list includes this write.');
-const page = {
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(1000).optional(),
-};
+const waitForPosition = waitForPositionQuery;
+const page = pageQuery();
 
 export const searchQuery = z.object({
   q: text(100).optional().describe('Name, company, phone or e-mail contains this.'),
@@ -163,12 +150,7 @@ export type SearchQuery = z.infer<typeof searchQuery>;
 
 export const detailQuery = z.object({
   asOf: instant.optional().describe('The lead as it was at this time (from the log).'),
-  waitForRevision: z.coerce
-    .number()
-    .int()
-    .min(0)
-    .optional()
-    .describe('Wait until this revision is readable.'),
+  waitForRevision: waitForRevisionQuery,
 });
 export const timelineQuery = z.object({ ...page, order: z.enum(['asc', 'desc']).default('asc') });
 export const dueQuery = z.object({

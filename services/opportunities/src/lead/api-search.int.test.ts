@@ -1,16 +1,9 @@
 // Searching leads over HTTP: filters, role scoping and cursor pagination.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../testing/test-app.ts';
-import { leadClient } from './lead-api-client.ts';
-import { movableClock, people, POOLS, TEAMS } from './lead-test-support.ts';
+import { describe, expect, it } from 'vitest';
+import { people } from './lead-test-support.ts';
+import { useLeadTestApp } from './lead-test-app.ts';
 
-let t: TestApp;
-let api: ReturnType<typeof leadClient>;
-beforeAll(async () => {
-  t = await buildTestApp({ teams: TEAMS, pools: POOLS, clock: movableClock().clock });
-  api = leadClient(t);
-});
-afterAll(() => t.close());
+const { t, api } = useLeadTestApp();
 
 const otherRep = () => api.as('sales_rep', people.otherRep);
 const manager = () => api.as('sales_manager', people.manager);

@@ -1,9 +1,15 @@
 // What every lead route shares: the command context from the request, the client's revision
-// (If-Match, 412 when stale), the answer with its ETag, and the scope check (404 for a lead the
+// (If-Match, 409 when stale), the answer with its ETag, and the scope check (404 for a lead the
 // caller may not see, so ids do not leak).
-import type { Projector } from '@crm/event-processing';
-import { isWrongExpectedRevision } from '@crm/event-store';
-import { HttpProblem } from '@crm/service-kit';
+import {
+  answerWrite,
+  behind,
+  HttpProblem,
+  pageOf,
+  pinnedToIfMatch,
+  requestContextOf,
+  waitForPosition,
+} from '@crm/service-kit';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { LeadsApplication, LeadContext, WriteResult } from './application.ts';
 import { loadLeadView } from './lead-history.ts';
@@ -13,16 +19,10 @@ import type { SalesDeps } from '../sales-deps.ts';
 export type LeadRouteDeps = SalesDeps & { leads: LeadsApplication; scope: LeadScope };
 
 export const contextOf = (request: FastifyRequest): LeadContext => {
-  const traceparent = request.headers.traceparent;
-  const correlation = request.headers['x-correlation-id'];
   const user = request.user;
   return {
-    actor: user?.id ?? 'anonymous',
+    ...requestContextOf(request),
     actorRole: user ? actorRoleOf(user) : 'sales_rep',
-    correlationId:
-      typeof correlation === 'string' && correlation.length <= 128 ? correlation : request.id,
-    causationId: request.id,
-    ...(typeof traceparent === 'string' ? { traceparent } : {}),
   };
 };
 
@@ -55,33 +55,14 @@ export async function requireVisibleLead(
   return view;
 }
 
-const revisionFrom = (ifMatch: string | undefined): number | undefined =>
-  ifMatch === undefined ? undefined : Number(ifMatch.replace(/\D/g, ''));
-
-/** Runs a write pinned to the client's If-Match; a stale one is 412, not a retry. */
-export async function pinned<T>(
+/** Runs a write pinned to the client's If-Match; a stale one is 409, not a retry. */
+export const pinned = <T>(
   request: FastifyRequest,
   write: (expectedRevision: number | undefined) => Promise<T>,
-): Promise<T> {
-  const header = request.headers['if-match'];
-  const expected = revisionFrom(typeof header === 'string' ? header : undefined);
-  try {
-    return await write(expected);
-  } catch (error) {
-    if (expected !== undefined && isWrongExpectedRevision(error)) {
-      throw new HttpProblem({
-        status: 412,
-        code: 'PRECONDITION_FAILED',
-        detail: 'The lead changed since the ETag you sent; reload it and try again.',
-        extra: { expectedRevision: expected, actualRevision: error.actual },
-      });
-    }
-    throw error;
-  }
-}
+): Promise<T> => pinnedToIfMatch(request.headers['if-match'], write, 'lead');
 
 export const answer = <T extends WriteResult>(reply: FastifyReply, result: T, status = 200) =>
-  reply.status(status).header('etag', `"${result.revision}"`).send(result);
+  answerWrite(reply, result, status);
 
 const unknownPool = (poolId: string) =>
   new HttpProblem({
@@ -104,24 +85,4 @@ export const omitUndefined = <T extends object>(
 ): { [K in keyof T]: Exclude<T[K], undefined> } =>
   Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as never;
 
-export const behind = (what: string): HttpProblem =>
-  new HttpProblem({
-    status: 503,
-    code: 'PROJECTION_BEHIND',
-    detail: `${what} is not readable yet; retry shortly.`,
-  });
-
-/** Read-your-writes for lists: wait until every projection has passed this log position. */
-export async function waitForPosition(
-  projector: Pick<Projector, 'waitForPosition'>,
-  position: number | undefined,
-): Promise<void> {
-  if (position !== undefined && !(await projector.waitForPosition(position, 5_000))) {
-    throw behind(`Position ${position}`);
-  }
-}
-
-export const pageOf = <T>(page: { items: T[]; nextCursor?: string }) => ({
-  items: page.items,
-  nextCursor: page.nextCursor ?? null,
-});
+export { behind, pageOf, waitForPosition };

@@ -1,5 +1,6 @@
 // The lead application's conversion on the embedded store: the opportunity is asked for every time,
 // so a conversion whose opportunity did not open (a crash, a refusal) is completed by the retry.
+import { customerIdForLead } from '@crm/contracts';
 import { Projector } from '@crm/event-processing';
 import { openSqliteEventStore } from '@crm/event-store';
 import { openSqliteDocumentStore } from '@crm/read-store';
@@ -7,8 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { salesTeams } from '../sales-teams.ts';
 import type { ConvertedOpportunity, LeadContext } from './application.ts';
 import { leadsApplication } from './application.ts';
-import { customerIdForLead } from './customer-id.ts';
-import { movableClock, people, POOLS, TEAMS } from './lead-test-support.ts';
+import { movableClock, noCustomers, people, POOLS, TEAMS } from './lead-test-support.ts';
 
 const rep: LeadContext = {
   actor: people.rep,
@@ -30,11 +30,7 @@ describe('converting a lead', () => {
         documentStore,
         projector,
         teams: salesTeams(TEAMS),
-        customers: {
-          get: () => Promise.resolve(null),
-          getMany: () => Promise.resolve(new Map()),
-          findByContact: () => Promise.resolve(null),
-        },
+        customers: noCustomers,
         clock: movableClock().clock,
       },
       {

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { leadList } from '../projections/lead-list.ts';
 import { salesTeams } from '../sales-teams.ts';
 import { leadsApplication, type LeadContext, type LeadsApplication } from './application.ts';
-import { movableClock, people, POOLS, TEAMS } from './lead-test-support.ts';
+import { movableClock, noCustomers, people, POOLS, TEAMS } from './lead-test-support.ts';
 
 let store: EventStore;
 let documents: DocumentStore;
@@ -36,11 +36,7 @@ beforeAll(async () => {
       documentStore: documents,
       projector,
       teams: salesTeams(TEAMS),
-      customers: {
-        get: () => Promise.resolve(null),
-        getMany: () => Promise.resolve(new Map()),
-        findByContact: () => Promise.resolve(null),
-      },
+      customers: noCustomers,
       clock: movableClock().clock,
     },
     { pools: POOLS },

@@ -2,6 +2,7 @@
 // decider behind the generic command handler, plus the facts only the application can look up (a
 // matching customer, the pool's limits, a rep's open claims, the assignment rotation).
 import { randomUUID } from 'node:crypto';
+import { customerIdForLead } from '@crm/contracts';
 import { fold } from '@crm/decider';
 import { handleCommand } from '@crm/event-processing';
 import { chooseAssignee } from '../pools/assignment.ts';
@@ -17,7 +18,6 @@ import type {
   Without,
   WriteResult,
 } from './application-types.ts';
-import { customerIdForLead } from './customer-id.ts';
 import { leadDecider, type LeadCommand } from './decide.ts';
 import { leadError } from './errors.ts';
 import type { LeadEvent } from './events.ts';

@@ -1,6 +1,7 @@
 // What the lead API tests share: a team of two reps and a manager, its pool, a fixed-but-movable
 // clock, and a lead body that passes validation. For tests only.
 import type { LeadPool } from '../pools/lead-pools.ts';
+import type { CustomerDirectory } from '../sales-deps.ts';
 import type { SalesTeam } from '../sales-teams.ts';
 
 export const people = {
@@ -72,4 +73,11 @@ export const aLeadBody = (overrides: Record<string, unknown> = {}) => {
     region: { province: '上海', city: '上海' },
     ...overrides,
   };
+};
+
+/** A customer lookup that knows no customer (crm.customers.v1 never spoke). */
+export const noCustomers: CustomerDirectory = {
+  get: () => Promise.resolve(null),
+  getMany: () => Promise.resolve(new Map()),
+  findByContact: () => Promise.resolve(null),
 };

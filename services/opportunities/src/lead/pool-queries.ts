@@ -1,6 +1,6 @@
 // Reads about work and pools: a rep's due follow-ups (overdue first) and the lead pools (公海)
 // with what waits in them, scoped to the pools and owners the caller may see.
-import { HttpProblem, type ServiceApp } from '@crm/service-kit';
+import { HttpProblem, pageOptions, type ServiceApp } from '@crm/service-kit';
 import { dueFollowUps } from '../projections/lead-follow-ups.ts';
 import { LEADS, type LeadView } from '../projections/lead-view.ts';
 import { dueQuery, poolLeadsQuery, poolParams } from './api-schemas.ts';
@@ -84,11 +84,7 @@ export function registerPoolQueryRoutes(app: ServiceApp, deps: LeadRouteDeps): v
       await waitFor(waitForPosition);
       const page = await leads.find(
         { poolId, ownerId: null, status: { $in: ACTIVE } },
-        {
-          sort: { field: 'capturedAt', direction: 'asc' },
-          limit,
-          ...(cursor === undefined ? {} : { cursor }),
-        },
+        pageOptions({ field: 'capturedAt', direction: 'asc' }, { limit, cursor }),
       );
       return pageOf(page);
     },

@@ -1,12 +1,12 @@
 // The lead read API. Reads come from the read models, except `asOf`, which folds the log: the log
 // is the history. A client that just wrote can ask to wait until its write is readable. Every read
 // is scoped: a lead the caller may not see is 404, lists hold only what the caller may see.
-import { waitUntil } from '@crm/event-processing';
 import type { Filter } from '@crm/read-store';
-import type { ServiceApp } from '@crm/service-kit';
+import { pageOptions, sendRecord, type ServiceApp } from '@crm/service-kit';
 import type { FastifyRequest } from 'fastify';
 import { LEAD_TIMELINE, type LeadTimelineEntry } from '../projections/lead-timeline.ts';
 import { LEADS, type LeadView } from '../projections/lead-view.ts';
+import { revisionReadable } from '../projections/view-reads.ts';
 import {
   detailQuery,
   idParams,
@@ -14,19 +14,12 @@ import {
   timelineQuery,
   type SearchQuery,
 } from './api-schemas.ts';
-import {
-  behind,
-  leadNotFound,
-  pageOf,
-  waitForPosition,
-  type LeadRouteDeps,
-} from './api-support.ts';
+import { leadNotFound, pageOf, waitForPosition, type LeadRouteDeps } from './api-support.ts';
 import { registerPoolQueryRoutes } from './pool-queries.ts';
 import { loadLeadView } from './lead-history.ts';
 import { viewerOf } from './scope.ts';
 
 const tags = ['leads'];
-const WAIT_MS = 5_000;
 const ACTIVE = ['open', 'qualified'];
 
 export function searchFilter(query: SearchQuery, me: string): Filter {
@@ -78,25 +71,18 @@ export function registerLeadQueryRoutes(app: ServiceApp, deps: LeadRouteDeps): v
     },
     async (request, reply) => {
       const { id } = request.params;
-      const { asOf, waitForRevision } = request.query;
-      if (asOf !== undefined) {
-        const view = await loadLeadView(eventStore, id, asOf);
-        const now = await loadLeadView(eventStore, id);
-        // Scoped by who holds it now: a lead that moved away is no longer yours to look back on.
-        const viewer = viewerOf(request.user);
-        if (!view || !now || !scope.canSee(viewer, now)) throw leadNotFound(id);
-        return reply.header('etag', `"${view.revision}"`).send({ ...view, asOf });
-      }
-      if (waitForRevision !== undefined) {
-        const ready = await waitUntil(
-          async () => ((await leads.getVersioned(id))?.version ?? -1) >= waitForRevision,
-          projector,
-          WAIT_MS,
-        );
-        if (!ready) throw behind(`Revision ${waitForRevision} of lead ${id}`);
-      }
-      const view = await visibleView(request, id);
-      return reply.header('etag', `"${view.revision}"`).send(view);
+      return sendRecord(reply, request.query, {
+        what: `lead ${id}`,
+        notFound: () => leadNotFound(id),
+        asOf: async (asOf) => {
+          const view = await loadLeadView(eventStore, id, asOf);
+          const now = await loadLeadView(eventStore, id);
+          // Scoped by who holds it now: a lead that moved away is no longer yours to look back on.
+          return view && now && scope.canSee(viewerOf(request.user), now) ? view : null;
+        },
+        readable: (revision) => revisionReadable(leads, id, revision, projector),
+        current: () => visibleView(request, id),
+      });
     },
   );
 
@@ -106,13 +92,11 @@ export function registerLeadQueryRoutes(app: ServiceApp, deps: LeadRouteDeps): v
     async (request) => {
       const { sort, limit, cursor, waitForPosition } = request.query;
       await waitFor(waitForPosition);
-      const descending = sort.startsWith('-');
       const me = request.user?.id ?? 'anonymous';
-      const page = await leads.find(scoped(request, searchFilter(request.query, me)), {
-        sort: { field: descending ? sort.slice(1) : sort, direction: descending ? 'desc' : 'asc' },
-        limit,
-        ...(cursor === undefined ? {} : { cursor }),
-      });
+      const page = await leads.find(
+        scoped(request, searchFilter(request.query, me)),
+        pageOptions(sort, { limit, cursor }),
+      );
       return pageOf(page);
     },
   );
@@ -133,11 +117,7 @@ export function registerLeadQueryRoutes(app: ServiceApp, deps: LeadRouteDeps): v
       const { limit, cursor, order } = request.query;
       const page = await timeline.find(
         { leadId: id },
-        {
-          sort: { field: 'revision', direction: order },
-          limit,
-          ...(cursor === undefined ? {} : { cursor }),
-        },
+        pageOptions({ field: 'revision', direction: order }, { limit, cursor }),
       );
       return pageOf(page);
     },

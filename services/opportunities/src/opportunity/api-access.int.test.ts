@@ -1,29 +1,18 @@
 // Role scoping: a rep sees and changes what they own, a manager the team's, admins and analysts
 // everything (analysts only read). What a caller may not see is a 404, in lists it is absent.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { openOpportunity } from '../testing/sales-client.ts';
-import {
-  as,
-  buildSalesTestApp,
-  expectProblem,
-  type Caller,
-  type SalesTestApp,
-} from '../testing/sales-test-app.ts';
+import { as, expectProblem, useSalesTestApp, type Caller } from '../testing/sales-test-app.ts';
 
-let api: SalesTestApp;
+const api = useSalesTestApp({}, 'all');
 let ofRep1: string;
 let ofRep3: string;
 let position: number;
 beforeAll(async () => {
-  api = await buildSalesTestApp();
   ofRep1 = (await openOpportunity(api, { name: 'rep 1 deal' }, as.rep1)).id;
   const last = await openOpportunity(api, { name: 'rep 3 deal' }, as.rep3);
   ofRep3 = last.id;
   position = last.position;
-});
-afterAll(async () => {
-  expect(api.projectionErrors).toEqual([]);
-  await api.close();
 });
 
 const names = async (caller: Caller, url = '/opportunities') => {

@@ -1,18 +1,10 @@
 // An opportunity's history (its own facts and its quotes' and orders'), and the record as it was
 // at a time, folded from the log.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { acceptedQuote, openOpportunity, write } from '../testing/sales-client.ts';
-import { buildSalesTestApp, type SalesTestApp } from '../testing/sales-test-app.ts';
+import { useSalesTestApp } from '../testing/sales-test-app.ts';
 
-let api: SalesTestApp;
-beforeEach(async () => {
-  api = await buildSalesTestApp();
-});
-afterEach(async () => {
-  const errors = api.projectionErrors;
-  await api.close();
-  expect(errors).toEqual([]);
-});
+const api = useSalesTestApp();
 
 const pause = () => new Promise((resolve) => setTimeout(resolve, 5));
 

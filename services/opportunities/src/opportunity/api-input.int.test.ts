@@ -1,15 +1,9 @@
 // Bad input gets a 400 naming every bad field, before anything is decided or written.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openOpportunity } from '../testing/sales-client.ts';
-import { buildSalesTestApp, expectProblem, type SalesTestApp } from '../testing/sales-test-app.ts';
+import { expectProblem, useSalesTestApp } from '../testing/sales-test-app.ts';
 
-let api: SalesTestApp;
-beforeAll(async () => {
-  api = await buildSalesTestApp();
-});
-afterAll(async () => {
-  await api.close();
-});
+const api = useSalesTestApp({}, 'all');
 
 const fieldsOf = (body: Record<string, unknown>) =>
   (body.errors as { in: string; path: string }[]).map((error) => `${error.in}:${error.path}`);

@@ -1,25 +1,17 @@
 // Pipeline figures after a sequence of moves, per owner and per team, role-scoped; "closing this
 // month / quarter" by expected close date with a fixed clock (Asia/Shanghai days).
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openOpportunity, write } from '../testing/sales-client.ts';
 import {
   as,
   buildSalesTestApp,
   expectProblem,
+  useSalesTestApp,
   type Caller,
-  type SalesTestApp,
 } from '../testing/sales-test-app.ts';
 
-let api: SalesTestApp;
-beforeEach(async () => {
-  // Wednesday 20 May 2026, 10:00 in Shanghai.
-  api = await buildSalesTestApp({ now: '2026-05-20T02:00:00.000Z' });
-});
-afterEach(async () => {
-  const errors = api.projectionErrors;
-  await api.close();
-  expect(errors).toEqual([]);
-});
+// Wednesday 20 May 2026, 10:00 in Shanghai.
+const api = useSalesTestApp({ now: '2026-05-20T02:00:00.000Z' });
 
 type Row = { stage: string; count: number; amount: string; weightedAmount: string };
 

@@ -1,6 +1,13 @@
 // What the opportunity API accepts and answers, as zod schemas: they validate requests (400 naming
 // every bad field), shape responses and become the OpenAPI document. Formats are checked here;
 // the domain's rules (stages, sums, closing) answer 422 with their own codes.
+import {
+  detailQuery,
+  ifMatchHeaders,
+  pageQuery,
+  waitForPositionQuery,
+  writeResult,
+} from '@crm/service-kit';
 import { z } from 'zod';
 import { lossReasons } from './commands/lose-opportunity.ts';
 
@@ -64,24 +71,7 @@ export const reopenBody = z.object({
 });
 
 export const idParams = z.object({ id });
-export const ifMatchHeaders = z.object({
-  'if-match': z
-    .string()
-    .regex(/^(W\/)?"?\d+"?$/, 'an ETag from a previous answer, e.g. "3"')
-    .optional(),
-});
-
-export const writeResult = z.object({
-  id: z.string(),
-  revision: z.number().int().describe('The record revision after the write (also the ETag).'),
-  position: z.number().int().nullable().describe('Log position of the write; null if unchanged.'),
-  changed: z.boolean().describe('false when the command asked for what already was.'),
-});
-
-export const detailQuery = z.object({
-  asOf: z.iso.datetime({ offset: true }).optional().describe('The record as it was at this time.'),
-  waitForRevision: z.coerce.number().int().min(0).optional(),
-});
+export { detailQuery, ifMatchHeaders, writeResult };
 
 const listFields = {
   stage: z.string().min(1).max(40).optional().describe('An open stage, or won / lost.'),
@@ -95,9 +85,8 @@ const listFields = {
   sort: z
     .enum(['expectedCloseDate', '-expectedCloseDate', 'updatedAt', '-updatedAt', 'name'])
     .default('-updatedAt'),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(1000).optional(),
-  waitForPosition: z.coerce.number().int().min(0).optional(),
+  ...pageQuery(),
+  waitForPosition: waitForPositionQuery,
 };
 export const searchQuery = z.object(listFields);
 export type SearchQuery = z.infer<typeof searchQuery>;
@@ -107,19 +96,18 @@ export const closingQuery = z.object({
   ownerId: id.optional(),
   team: id.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(200),
-  waitForPosition: z.coerce.number().int().min(0).optional(),
+  waitForPosition: waitForPositionQuery,
 });
 
 export const timelineQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  cursor: z.string().max(1000).optional(),
+  ...pageQuery({ max: 500, default: 100 }),
   order: z.enum(['asc', 'desc']).default('asc'),
-  waitForPosition: z.coerce.number().int().min(0).optional(),
+  waitForPosition: waitForPositionQuery,
 });
 
 export const pipelineQuery = z.object({
   owner: id.optional(),
   team: id.optional(),
   currency: currencyInput.default('CNY'),
-  waitForPosition: z.coerce.number().int().min(0).optional(),
+  waitForPosition: waitForPositionQuery,
 });

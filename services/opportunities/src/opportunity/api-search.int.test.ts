@@ -1,12 +1,11 @@
 // Searching opportunities: filters, cursor pagination, and the routes in the OpenAPI document.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { openOpportunity, write } from '../testing/sales-client.ts';
-import { as, buildSalesTestApp, type SalesTestApp } from '../testing/sales-test-app.ts';
+import { as, useSalesTestApp } from '../testing/sales-test-app.ts';
 
-let api: SalesTestApp;
+const api = useSalesTestApp({}, 'all');
 let position = 0;
 beforeAll(async () => {
-  api = await buildSalesTestApp();
   api.customers.set('cus-2', { ...api.customers.get('cus-1')!, customerId: 'cus-2', name: '杭州' });
   const a = await openOpportunity(api, { name: 'alpha', expectedCloseDate: '2026-06-01' });
   await openOpportunity(api, {
@@ -20,10 +19,6 @@ beforeAll(async () => {
   position =
     (await write(api, 'POST', `/opportunities/${a.id}/win`, { actualAmount: '1.00' })).position ??
     0;
-});
-afterAll(async () => {
-  expect(api.projectionErrors).toEqual([]);
-  await api.close();
 });
 
 const names = async (query: string, caller = as.managerA) => {

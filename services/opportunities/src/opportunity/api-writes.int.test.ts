@@ -1,23 +1,9 @@
 // Opening and changing opportunities through the API, and the domain's refusals as HTTP answers.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { aLine, openOpportunity, write } from '../testing/sales-client.ts';
-import {
-  as,
-  buildSalesTestApp,
-  expectProblem,
-  type Caller,
-  type SalesTestApp,
-} from '../testing/sales-test-app.ts';
+import { as, expectProblem, useSalesTestApp, type Caller } from '../testing/sales-test-app.ts';
 
-let api: SalesTestApp;
-beforeEach(async () => {
-  api = await buildSalesTestApp();
-});
-afterEach(async () => {
-  const errors = api.projectionErrors;
-  await api.close();
-  expect(errors).toEqual([]);
-});
+const api = useSalesTestApp();
 
 const read = async (id: string, revision: number, caller: Caller = as.rep1) =>
   (await api.request('GET', `/opportunities/${id}?waitForRevision=${revision}`, { as: caller }))
@@ -243,7 +229,7 @@ describe('changing an opportunity', () => {
 });
 
 describe('If-Match', () => {
-  it('applies a write pinned to the current revision, refuses a stale one with 412', async () => {
+  it('applies a write pinned to the current revision, refuses a stale one with 409', async () => {
     const { id } = await openOpportunity(api);
     const pinned = await api.request('PUT', `/opportunities/${id}/stage`, {
       body: { stage: 'proposal' },
@@ -255,7 +241,7 @@ describe('If-Match', () => {
       body: { amount: '5.00' },
       headers: { 'if-match': '"0"' },
     });
-    expect(expectProblem(stale, 412, 'PRECONDITION_FAILED')).toMatchObject({
+    expect(expectProblem(stale, 409, 'CONCURRENCY_CONFLICT')).toMatchObject({
       expectedRevision: 0,
       actualRevision: 1,
     });

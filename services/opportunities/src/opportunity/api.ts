@@ -2,7 +2,6 @@
 // application, after the role scoping (a record the caller may not see is a 404).
 import { randomUUID } from 'node:crypto';
 import { HttpProblem, requireRoles, type ServiceApp } from '@crm/service-kit';
-import type { FastifyRequest } from 'fastify';
 import type { SalesDeps } from '../sales-deps.ts';
 import { requireReachableOwner, visibleOpportunity } from './access.ts';
 import type { OpportunitiesApplication, OpportunityChange } from './application.ts';
@@ -10,8 +9,6 @@ import {
   amountBody,
   competitorBody,
   expectedCloseBody,
-  idParams,
-  ifMatchHeaders,
   lineItemsBody,
   loseBody,
   openBody,
@@ -21,34 +18,24 @@ import {
   winBody,
   writeResult,
 } from './api-schemas.ts';
-import { answer, contextOf, pinned, SALES_WRITERS, viewerOf } from './http.ts';
+import { answer, contextOf, scopedExecutor, viewerOf, writeRouteOptions } from './http.ts';
 import type { LossReason } from './opportunity.ts';
 
 const tags = ['opportunities'];
 const INACTIVE = new Set(['merged', 'erased', 'rejected']);
-
-type Pinned = FastifyRequest & {
-  params: { id: string };
-  headers: { 'if-match'?: string | undefined };
-};
 
 export function registerOpportunityCommandRoutes(
   app: ServiceApp,
   deps: SalesDeps,
   opportunities: OpportunitiesApplication,
 ): void {
-  const writers = { preHandler: requireRoles(...SALES_WRITERS) };
+  const { writers, write } = writeRouteOptions(tags);
   const managers = { preHandler: requireRoles('sales_manager') };
-  const write = { tags, params: idParams, headers: ifMatchHeaders, response: { 200: writeResult } };
-
-  /** Scoped, then decided on the log, pinned to If-Match when the client sent one. */
-  const execute = async (request: Pinned, input: OpportunityChange) => {
-    const { id } = request.params;
-    await visibleOpportunity(opportunities, deps.teams, viewerOf(request), id);
-    return pinned(request.headers['if-match'], (expected) =>
-      opportunities.execute(id, input, contextOf(request), expected),
-    );
-  };
+  const execute = scopedExecutor(
+    (request, id) => visibleOpportunity(opportunities, deps.teams, viewerOf(request), id),
+    (id, change: OpportunityChange, context, expected) =>
+      opportunities.execute(id, change, context, expected),
+  );
 
   app.post(
     '/opportunities',

@@ -6,7 +6,8 @@ import type { OpportunityView } from '../projections/sales-opportunity-view.ts';
 import type { SalesDeps } from '../sales-deps.ts';
 import { closingQuery } from './api-schemas.ts';
 import { viewerOf } from './http.ts';
-import { waitForPosition, withCustomerNames } from './queries.ts';
+import { waitForPosition } from '@crm/service-kit';
+import { withCustomerNames } from './queries.ts';
 import { addAmounts } from './rules/money.ts';
 import { closingWindow, ownerScope } from './scope.ts';
 

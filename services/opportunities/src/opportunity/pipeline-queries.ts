@@ -7,7 +7,7 @@ import type { SalesDeps } from '../sales-deps.ts';
 import type { OpportunitiesApplication } from './application.ts';
 import { pipelineQuery } from './api-schemas.ts';
 import { notFound, viewerOf } from './http.ts';
-import { waitForPosition } from './queries.ts';
+import { waitForPosition } from '@crm/service-kit';
 import { addAmounts } from './rules/money.ts';
 import { closedStages } from './rules/pipeline.ts';
 

@@ -1,14 +1,20 @@
 // The opportunity read API. Reads come from the read models, except `asOf`, which folds the log.
 // Lists are limited to the owners the caller may see; one record out of reach answers 404.
-import { waitUntil, type Projector } from '@crm/event-processing';
 import type { Filter } from '@crm/read-store';
-import type { ServiceApp } from '@crm/service-kit';
+import {
+  pageOf,
+  pageOptions,
+  sendRecord,
+  waitForPosition,
+  type ServiceApp,
+} from '@crm/service-kit';
 import { OPPORTUNITIES } from '../projections/sales-opportunities.ts';
 import {
   evolveOpportunityView,
   type OpportunityView,
 } from '../projections/sales-opportunity-view.ts';
 import { TIMELINE, type SalesTimelineEntry } from '../projections/sales-timeline.ts';
+import { revisionReadable, viewAsOf } from '../projections/view-reads.ts';
 import type { SalesDeps } from '../sales-deps.ts';
 import { opportunityStreamId } from '../streams.ts';
 import { opportunityNotFound, visibleOpportunity } from './access.ts';
@@ -20,8 +26,7 @@ import {
   timelineQuery,
   type SearchQuery,
 } from './api-schemas.ts';
-import { behind, viewerOf, WAIT_MS } from './http.ts';
-import type { OpportunityEvent } from './opportunity.ts';
+import { viewerOf } from './http.ts';
 import { ownerScope } from './scope.ts';
 
 const tags = ['opportunities'];
@@ -45,12 +50,7 @@ export function registerOpportunityQueryRoutes(
     const scope = ownerScope(deps.teams.visibility(viewerOf(request)), query.ownerId);
     if (scope === null) return { items: [], nextCursor: null };
     const sort = query.sort ?? '-updatedAt';
-    const descending = sort.startsWith('-');
-    const page = await views.find(searchFilter(scope, query), {
-      sort: { field: descending ? sort.slice(1) : sort, direction: descending ? 'desc' : 'asc' },
-      limit: query.limit,
-      ...(query.cursor === undefined ? {} : { cursor: query.cursor }),
-    });
+    const page = await views.find(searchFilter(scope, query), pageOptions(sort, query));
     return { items: await withCustomers(page.items), nextCursor: page.nextCursor ?? null };
   };
 
@@ -90,35 +90,21 @@ export function registerOpportunityQueryRoutes(
     },
     async (request, reply) => {
       const { id } = request.params;
-      const { asOf, waitForRevision } = request.query;
       const viewer = viewerOf(request);
-      if (asOf !== undefined) {
+      if (request.query.asOf !== undefined) {
         await visibleOpportunity(opportunities, deps.teams, viewer, id);
-        let view: OpportunityView | null = null;
-        for (const event of await eventStore.readStream(opportunityStreamId(id))) {
-          if (Date.parse(event.recordedAt) > Date.parse(asOf)) break;
-          view = evolveOpportunityView(view, event as unknown as OpportunityEvent, {
-            recordedAt: event.recordedAt,
-            revision: event.revision,
-            actor: event.metadata.actor,
-          });
-        }
-        if (!view) throw opportunityNotFound(id);
-        const [detail] = await withCustomers([view]);
-        return reply.header('etag', `"${view.revision}"`).send({ ...detail, asOf });
       }
-      if (waitForRevision !== undefined) {
-        const ready = await waitUntil(
-          async () => ((await views.getVersioned(id))?.version ?? -1) >= waitForRevision,
-          projector,
-          WAIT_MS,
-        );
-        if (!ready) throw behind(`Revision ${waitForRevision} of opportunity ${id}`);
-      }
-      const view = await views.get(id);
-      if (!view || !deps.teams.canSee(viewer, view.ownerId)) throw opportunityNotFound(id);
-      const [detail] = await withCustomers([view]);
-      return reply.header('etag', `"${view.revision}"`).send(detail);
+      return sendRecord(reply, request.query, {
+        what: `opportunity ${id}`,
+        notFound: () => opportunityNotFound(id),
+        asOf: (asOf) => viewAsOf(eventStore, opportunityStreamId(id), asOf, evolveOpportunityView),
+        readable: (revision) => revisionReadable(views, id, revision, projector),
+        current: async () => {
+          const view = await views.get(id);
+          return view && deps.teams.canSee(viewer, view.ownerId) ? view : null;
+        },
+        present: async (view) => (await withCustomers([view]))[0]!,
+      });
     },
   );
 
@@ -139,13 +125,9 @@ export function registerOpportunityQueryRoutes(
       await waitForPosition(projector, position);
       const page = await timeline.find(
         { opportunityId: id },
-        {
-          sort: { field: 'position', direction: order },
-          limit,
-          ...(cursor === undefined ? {} : { cursor }),
-        },
+        pageOptions({ field: 'position', direction: order }, { limit, cursor }),
       );
-      return { items: page.items, nextCursor: page.nextCursor ?? null };
+      return pageOf(page);
     },
   );
 }
@@ -160,14 +142,6 @@ export async function withCustomerNames(
     ...item,
     customerName: customers.get(item.customerId)?.name ?? null,
   }));
-}
-
-export async function waitForPosition(
-  projector: Projector,
-  position: number | undefined,
-): Promise<void> {
-  if (position === undefined) return;
-  if (!(await projector.waitForPosition(position, WAIT_MS))) throw behind(`Position ${position}`);
 }
 
 function searchFilter(scope: Filter, query: Omit<SearchQuery, 'sort'>): Filter {

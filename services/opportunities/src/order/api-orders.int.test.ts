@@ -1,23 +1,11 @@
 // Quotes (versions, issue, accept, reject, supersede) and the order placed from an accepted one:
 // OrderPlaced carries everything an ERP needs, the buyer's name from the local customer lookup.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { aQuoteLine, itsTotals } from '../quote/fixtures.ts';
 import { aLine, acceptedQuote, openOpportunity, write } from '../testing/sales-client.ts';
-import {
-  as,
-  buildSalesTestApp,
-  expectProblem,
-  type SalesTestApp,
-} from '../testing/sales-test-app.ts';
+import { as, expectProblem, useSalesTestApp } from '../testing/sales-test-app.ts';
 
-let api: SalesTestApp;
-beforeEach(async () => {
-  api = await buildSalesTestApp({ now: '2026-05-20T02:00:00.000Z' });
-});
-afterEach(async () => {
-  const errors = api.projectionErrors;
-  await api.close();
-  expect(errors).toEqual([]);
-});
+const api = useSalesTestApp({ now: '2026-05-20T02:00:00.000Z' });
 
 const address = {
   province: '上海市',
@@ -74,7 +62,7 @@ describe('quotes', () => {
     ]);
   });
 
-  it('updates a draft pinned to its ETag; a stale one is 412, an issued one 409', async () => {
+  it('updates a draft pinned to its ETag; a stale one and an issued one are 409', async () => {
     const { id } = await openOpportunity(api);
     const v1 = await write(api, 'POST', `/opportunities/${id}/quotes`, {
       validUntil: '2026-06-30',
@@ -90,7 +78,7 @@ describe('quotes', () => {
       body: update,
       headers: { 'if-match': '"0"' },
     });
-    expectProblem(stale, 412, 'PRECONDITION_FAILED');
+    expectProblem(stale, 409, 'CONCURRENCY_CONFLICT');
     await write(api, 'POST', `/quotes/${v1.id}/issue`);
     expectProblem(
       await api.request('PUT', `/quotes/${v1.id}`, { body: update }),
@@ -157,30 +145,8 @@ describe('orders', () => {
       recipient: { name: '王工', phone: '+8613800138000' },
       ownerId: 'u-rep-1',
       currency: 'CNY',
-      lines: [
-        {
-          lineNumber: 1,
-          lineId: 'l-1',
-          productId: 'SKU-CNC-200',
-          productName: '数控机床 CNC-200',
-          quantity: 2,
-          unitPrice: '50000.00',
-          discountPercent: 10,
-          taxRatePercent: 13,
-          grossAmount: '100000.00',
-          discountAmount: '10000.00',
-          netAmount: '90000.00',
-          taxAmount: '11700.00',
-          totalAmount: '101700.00',
-        },
-      ],
-      totals: {
-        subtotal: '100000.00',
-        discount: '10000.00',
-        net: '90000.00',
-        tax: '11700.00',
-        total: '101700.00',
-      },
+      lines: [{ lineNumber: 1, ...aQuoteLine }],
+      totals: itsTotals,
       requestedDeliveryDate: '2026-06-15',
       placedAt: '2026-05-20T02:00:00.000Z',
     });

@@ -1,5 +1,6 @@
 // What the order API accepts: the accepted quote, the invoice details the customer lookup does
 // not hold, the addresses, and what fulfilment or cancellation records.
+import { pageQuery, waitForPositionQuery } from '@crm/service-kit';
 import { z } from 'zod';
 import { dateInput, id } from '../opportunity/api-schemas.ts';
 
@@ -46,7 +47,6 @@ export const ordersQuery = z.object({
   customerId: id.optional(),
   opportunityId: id.optional(),
   status: z.enum(['placed', 'fulfilled', 'cancelled']).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(1000).optional(),
-  waitForPosition: z.coerce.number().int().min(0).optional(),
+  ...pageQuery(),
+  waitForPosition: waitForPositionQuery,
 });

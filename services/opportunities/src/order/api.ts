@@ -1,17 +1,17 @@
 // The order write API: place the order of an accepted quote, then fulfil or cancel it.
-import { requireRoles, type ServiceApp } from '@crm/service-kit';
+import type { ServiceApp } from '@crm/service-kit';
 import type { FastifyRequest } from 'fastify';
 import { omitUndefined } from '../opportunity/api.ts';
 import { canSeeOpportunity } from '../opportunity/access.ts';
 import type { OpportunitiesApplication } from '../opportunity/application.ts';
-import { idParams, ifMatchHeaders, writeResult } from '../opportunity/api-schemas.ts';
+import { writeResult } from '../opportunity/api-schemas.ts';
 import {
   answer,
   contextOf,
   notFound,
-  pinned,
-  SALES_WRITERS,
+  scopedExecutor,
   viewerOf,
+  writeRouteOptions,
 } from '../opportunity/http.ts';
 import { visibleQuote } from '../quote/api.ts';
 import type { QuotesApplication } from '../quote/application.ts';
@@ -22,11 +22,6 @@ import type { OrderChange, OrdersApplication, PlaceOrderInput } from './applicat
 import type { OrderPlaced } from './order.ts';
 
 const tags = ['orders'];
-
-type Pinned = FastifyRequest & {
-  params: { id: string };
-  headers: { 'if-match'?: string | undefined };
-};
 
 export const orderNotFound = (orderId: string) => notFound('ORDER_NOT_FOUND', 'orderId', orderId);
 
@@ -66,16 +61,11 @@ export function registerOrderCommandRoutes(
   quotes: QuotesApplication,
   orders: OrdersApplication,
 ): void {
-  const writers = { preHandler: requireRoles(...SALES_WRITERS) };
-  const write = { tags, params: idParams, headers: ifMatchHeaders, response: { 200: writeResult } };
-
-  const execute = async (request: Pinned, input: OrderChange) => {
-    const { id } = request.params;
-    await visibleOrder(deps, opportunities, request, id);
-    return pinned(request.headers['if-match'], (expected) =>
-      orders.execute(id, input, contextOf(request), expected),
-    );
-  };
+  const { writers, write } = writeRouteOptions(tags);
+  const execute = scopedExecutor(
+    (request, id) => visibleOrder(deps, opportunities, request, id),
+    (id, change: OrderChange, context, expected) => orders.execute(id, change, context, expected),
+  );
 
   app.post(
     '/orders',

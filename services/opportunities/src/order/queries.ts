@@ -1,19 +1,23 @@
 // The order read API: one order (with everything OrderPlaced carried), and orders per customer or
 // opportunity, limited to the owners the caller may see.
-import { waitUntil } from '@crm/event-processing';
 import type { Filter } from '@crm/read-store';
-import type { ServiceApp } from '@crm/service-kit';
+import {
+  pageOf,
+  pageOptions,
+  sendRecord,
+  waitForPosition,
+  type ServiceApp,
+} from '@crm/service-kit';
 import type { OpportunitiesApplication } from '../opportunity/application.ts';
 import { detailQuery, idParams } from '../opportunity/api-schemas.ts';
-import { behind, viewerOf, WAIT_MS } from '../opportunity/http.ts';
-import { waitForPosition } from '../opportunity/queries.ts';
+import { viewerOf } from '../opportunity/http.ts';
 import { ownerScope } from '../opportunity/scope.ts';
 import { evolveOrderView, ORDERS, type OrderView } from '../projections/sales-orders.ts';
+import { revisionReadable, viewAsOf } from '../projections/view-reads.ts';
 import type { SalesDeps } from '../sales-deps.ts';
 import { orderStreamId } from '../streams.ts';
 import { orderNotFound, visibleOrder } from './api.ts';
 import { ordersQuery } from './api-schemas.ts';
-import type { OrderEvent } from './order.ts';
 
 const tags = ['orders'];
 
@@ -36,32 +40,14 @@ export function registerOrderQueryRoutes(
     },
     async (request, reply) => {
       const { id } = request.params;
-      const { asOf, waitForRevision } = request.query;
       await visibleOrder(deps, opportunities, request, id);
-      if (asOf !== undefined) {
-        let view: OrderView | null = null;
-        for (const event of await deps.eventStore.readStream(orderStreamId(id))) {
-          if (Date.parse(event.recordedAt) > Date.parse(asOf)) break;
-          view = evolveOrderView(view, event as unknown as OrderEvent, {
-            recordedAt: event.recordedAt,
-            revision: event.revision,
-            actor: event.metadata.actor,
-          });
-        }
-        if (!view) throw orderNotFound(id);
-        return reply.header('etag', `"${view.revision}"`).send({ ...view, asOf });
-      }
-      if (waitForRevision !== undefined) {
-        const ready = await waitUntil(
-          async () => ((await views.getVersioned(id))?.version ?? -1) >= waitForRevision,
-          deps.projector,
-          WAIT_MS,
-        );
-        if (!ready) throw behind(`Revision ${waitForRevision} of order ${id}`);
-      }
-      const view = await views.get(id);
-      if (!view) throw orderNotFound(id);
-      return reply.header('etag', `"${view.revision}"`).send(view);
+      return sendRecord(reply, request.query, {
+        what: `order ${id}`,
+        notFound: () => orderNotFound(id),
+        asOf: (asOf) => viewAsOf(deps.eventStore, orderStreamId(id), asOf, evolveOrderView),
+        readable: (revision) => revisionReadable(views, id, revision, deps.projector),
+        current: () => views.get(id),
+      });
     },
   );
 
@@ -85,13 +71,9 @@ export function registerOrderQueryRoutes(
       if (status !== undefined) conditions.push({ status });
       const page = await views.find(
         { $and: conditions },
-        {
-          sort: { field: 'placedAt', direction: 'desc' },
-          limit,
-          ...(cursor === undefined ? {} : { cursor }),
-        },
+        pageOptions({ field: 'placedAt', direction: 'desc' }, { limit, cursor }),
       );
-      return { items: page.items, nextCursor: page.nextCursor ?? null };
+      return pageOf(page);
     },
   );
 }

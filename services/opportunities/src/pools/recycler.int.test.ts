@@ -2,21 +2,15 @@
 // the pool's time, with the reason, as the system; a follow-up in time keeps it; two instances
 // sweeping at once return it once; the periodic sweep runs until the service stops.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { leadClient } from '../lead/lead-api-client.ts';
 import { movableClock, people, POOLS, TEAMS } from '../lead/lead-test-support.ts';
+import { useLeadTestApp } from '../lead/lead-test-app.ts';
 import { leadStreamId } from '../streams.ts';
-import { buildTestApp, type TestApp } from '../testing/test-app.ts';
+import { buildTestApp } from '../testing/test-app.ts';
 import { LeadRecycler, RECYCLER_ACTOR } from './recycler.ts';
 
-let t: TestApp;
-let api: ReturnType<typeof leadClient>;
-const time = movableClock();
-beforeAll(async () => {
-  t = await buildTestApp({ teams: TEAMS, pools: POOLS, clock: time.clock });
-  api = leadClient(t);
-});
-afterAll(() => t.close());
+const { t, api, time } = useLeadTestApp();
 
 const rep = () => api.as('sales_rep', people.rep);
 const sweep = async () => {

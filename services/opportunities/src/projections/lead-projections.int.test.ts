@@ -1,20 +1,15 @@
 // The lead read models are disposable: rebuilt from the log they come out the same, and an event
 // handled again (a replay after a crash) changes nothing.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { leadClient } from '../lead/lead-api-client.ts';
-import { movableClock, people, POOLS, TEAMS } from '../lead/lead-test-support.ts';
-import { buildTestApp, type TestApp } from '../testing/test-app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useLeadTestApp } from '../lead/lead-test-app.ts';
+import { people } from '../lead/lead-test-support.ts';
 import { FOLLOW_UPS, leadFollowUps } from './lead-follow-ups.ts';
 import { leadList } from './lead-list.ts';
 import { LEAD_TIMELINE } from './lead-timeline.ts';
 import { LEADS } from './lead-view.ts';
 
-let t: TestApp;
-let api: ReturnType<typeof leadClient>;
-const time = movableClock();
+const { t, api, time } = useLeadTestApp();
 beforeAll(async () => {
-  t = await buildTestApp({ teams: TEAMS, pools: POOLS, clock: time.clock });
-  api = leadClient(t);
   const rep = await api.as('sales_rep', people.rep);
   const manager = await api.as('sales_manager', people.manager);
   for (let i = 0; i < 3; i++) {
@@ -26,7 +21,6 @@ beforeAll(async () => {
   }
   await api.settle();
 });
-afterAll(() => t.close());
 
 const snapshot = async () => {
   const documents = t.service.deps.documentStore;

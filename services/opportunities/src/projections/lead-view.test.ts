@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { LeadEvent } from '../lead/events.ts';
-import { aLeadCaptured, aLeadConverted, hoursAgo, ids, now, qualified } from '../lead/fixtures.ts';
+import {
+  aLeadCaptured,
+  aLeadConverted,
+  conversionBlocked,
+  hoursAgo,
+  ids,
+  now,
+  qualified,
+} from '../lead/fixtures.ts';
 import { evolveLeadView, type LeadView } from './lead-view.ts';
 
 const fold = (events: LeadEvent[]): LeadView | null =>
@@ -80,19 +88,7 @@ describe('the lead view', () => {
         progress: 'awaiting_customer',
       },
     });
-    const blocked = evolveLeadView(
-      converted,
-      {
-        type: 'LeadConversionBlocked',
-        data: {
-          ...lead,
-          customerId: ids.newCustomer,
-          reason: 'DUPLICATE_CONTACT',
-          existingCustomerId: ids.existingCustomer,
-        },
-      },
-      { recordedAt: now, revision: 3 },
-    );
+    const blocked = evolveLeadView(converted, conversionBlocked, { recordedAt: now, revision: 3 });
     expect(blocked?.conversion).toMatchObject({
       progress: 'blocked',
       blockedReason: 'DUPLICATE_CONTACT',

@@ -1,29 +1,23 @@
 // The quote write API: versions are drafted on an opportunity; each version is then updated,
 // issued, accepted or rejected, or replaced by a new version (supersede).
-import { requireRoles, type ServiceApp } from '@crm/service-kit';
+import type { ServiceApp } from '@crm/service-kit';
 import type { FastifyRequest } from 'fastify';
 import { omitUndefined } from '../opportunity/api.ts';
 import { canSeeOpportunity, visibleOpportunity } from '../opportunity/access.ts';
 import type { OpportunitiesApplication } from '../opportunity/application.ts';
-import { idParams, ifMatchHeaders, writeResult } from '../opportunity/api-schemas.ts';
 import {
   answer,
   contextOf,
   notFound,
-  pinned,
-  SALES_WRITERS,
+  scopedExecutor,
   viewerOf,
+  writeRouteOptions,
 } from '../opportunity/http.ts';
 import type { SalesDeps } from '../sales-deps.ts';
 import { draftBody, rejectBody, reviseBody, updateDraftBody } from './api-schemas.ts';
 import type { QuoteChange, QuotesApplication } from './application.ts';
 
 const tags = ['quotes'];
-
-type Pinned = FastifyRequest & {
-  params: { id: string };
-  headers: { 'if-match'?: string | undefined };
-};
 
 export const quoteNotFound = (quoteId: string) => notFound('QUOTE_NOT_FOUND', 'quoteId', quoteId);
 
@@ -51,17 +45,11 @@ export function registerQuoteCommandRoutes(
   opportunities: OpportunitiesApplication,
   quotes: QuotesApplication,
 ): void {
-  const writers = { preHandler: requireRoles(...SALES_WRITERS) };
-  const write = { tags, params: idParams, headers: ifMatchHeaders, response: { 200: writeResult } };
-  const created = { tags, params: idParams, response: { 201: writeResult } };
-
-  const execute = async (request: Pinned, input: QuoteChange) => {
-    const { id } = request.params;
-    await visibleQuote(deps, opportunities, quotes, request, id);
-    return pinned(request.headers['if-match'], (expected) =>
-      quotes.execute(id, input, contextOf(request), expected),
-    );
-  };
+  const { writers, write, created } = writeRouteOptions(tags);
+  const execute = scopedExecutor(
+    (request, id) => visibleQuote(deps, opportunities, quotes, request, id),
+    (id, change: QuoteChange, context, expected) => quotes.execute(id, change, context, expected),
+  );
   const linesOf = <L extends object>(lines: readonly L[] | undefined) =>
     lines === undefined ? {} : { lines: lines.map(omitUndefined) };
 

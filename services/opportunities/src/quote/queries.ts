@@ -1,19 +1,22 @@
 // The quote read API: one version (now or as of a time), and every version of an opportunity.
-import { waitUntil } from '@crm/event-processing';
-import type { ServiceApp } from '@crm/service-kit';
+import {
+  sendRecord,
+  waitForPosition,
+  waitForPositionQuery,
+  type ServiceApp,
+} from '@crm/service-kit';
 import { visibleOpportunity } from '../opportunity/access.ts';
 import type { OpportunitiesApplication } from '../opportunity/application.ts';
 import { detailQuery, idParams } from '../opportunity/api-schemas.ts';
-import { behind, viewerOf, WAIT_MS } from '../opportunity/http.ts';
-import { waitForPosition } from '../opportunity/queries.ts';
+import { viewerOf } from '../opportunity/http.ts';
 import { evolveQuoteView, type QuoteView } from '../projections/sales-quote-view.ts';
 import { QUOTES } from '../projections/sales-quotes.ts';
+import { revisionReadable, viewAsOf } from '../projections/view-reads.ts';
 import type { SalesDeps } from '../sales-deps.ts';
 import { quoteStreamId } from '../streams.ts';
 import { z } from 'zod';
 import { quoteNotFound, visibleQuote } from './api.ts';
 import type { QuotesApplication } from './application.ts';
-import type { QuoteEvent } from './quote.ts';
 
 const tags = ['quotes'];
 
@@ -37,32 +40,14 @@ export function registerQuoteQueryRoutes(
     },
     async (request, reply) => {
       const { id } = request.params;
-      const { asOf, waitForRevision } = request.query;
       await visibleQuote(deps, opportunities, quotes, request, id);
-      if (asOf !== undefined) {
-        let view: QuoteView | null = null;
-        for (const event of await deps.eventStore.readStream(quoteStreamId(id))) {
-          if (Date.parse(event.recordedAt) > Date.parse(asOf)) break;
-          view = evolveQuoteView(view, event as unknown as QuoteEvent, {
-            recordedAt: event.recordedAt,
-            revision: event.revision,
-            actor: event.metadata.actor,
-          });
-        }
-        if (!view) throw quoteNotFound(id);
-        return reply.header('etag', `"${view.revision}"`).send({ ...view, asOf });
-      }
-      if (waitForRevision !== undefined) {
-        const ready = await waitUntil(
-          async () => ((await views.getVersioned(id))?.version ?? -1) >= waitForRevision,
-          deps.projector,
-          WAIT_MS,
-        );
-        if (!ready) throw behind(`Revision ${waitForRevision} of quote ${id}`);
-      }
-      const view = await views.get(id);
-      if (!view) throw quoteNotFound(id);
-      return reply.header('etag', `"${view.revision}"`).send(view);
+      return sendRecord(reply, request.query, {
+        what: `quote ${id}`,
+        notFound: () => quoteNotFound(id),
+        asOf: (asOf) => viewAsOf(deps.eventStore, quoteStreamId(id), asOf, evolveQuoteView),
+        readable: (revision) => revisionReadable(views, id, revision, deps.projector),
+        current: () => views.get(id),
+      });
     },
   );
 
@@ -73,7 +58,7 @@ export function registerQuoteQueryRoutes(
         tags,
         summary: 'Every quote version of an opportunity, newest first',
         params: idParams,
-        querystring: z.object({ waitForPosition: z.coerce.number().int().min(0).optional() }),
+        querystring: z.object({ waitForPosition: waitForPositionQuery }),
       },
     },
     async (request) => {

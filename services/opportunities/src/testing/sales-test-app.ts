@@ -4,21 +4,14 @@
 import { Projector } from '@crm/event-processing';
 import { openSqliteEventStore, type EventStore } from '@crm/event-store';
 import { openSqliteDocumentStore, type DocumentStore } from '@crm/read-store';
-import { createServiceApp, issueToken, type Role, type ServiceApp } from '@crm/service-kit';
-import type { FastifyInstance } from 'fastify';
+import type { Role, ServiceApp } from '@crm/service-kit';
+import { createTestServiceApp, testToken, useFixture } from '@crm/service-kit/testing';
 import { expect } from 'vitest';
 import type { Pipeline } from '../opportunity/opportunity.ts';
 import { salesProjections } from '../projections/sales-projections.ts';
 import type { CustomerDirectory, CustomerSummary } from '../sales-deps.ts';
 import { registerSalesRoutes } from '../sales-routes.ts';
 import { salesTeams, type SalesTeam } from '../sales-teams.ts';
-
-const SECRET = 'sales-test-secret-at-least-32-characters';
-const ISSUER = 'crm-test';
-const AUDIENCE = 'crm';
-
-type ServiceTypeProvider =
-  ServiceApp extends FastifyInstance<never, never, never, never, infer P> ? P : never;
 
 /** Two teams: A (manager u-mgr-a; reps u-rep-1, u-rep-2) and B (manager u-mgr-b; rep u-rep-3). */
 export const TEST_TEAMS: SalesTeam[] = [
@@ -87,9 +80,28 @@ export const aCustomer = (overrides: Partial<CustomerSummary> = {}): CustomerSum
   ...overrides,
 });
 
-export async function buildSalesTestApp(
-  options: { now?: string; pipeline?: Pipeline; documentStore?: DocumentStore } = {},
-): Promise<SalesTestApp> {
+export interface SalesTestAppOptions {
+  now?: string;
+  pipeline?: Pipeline;
+  documentStore?: DocumentStore;
+}
+
+/** A fresh app per test (or one per file), failing the test if a projection broke on the way. */
+export const useSalesTestApp = (
+  options: SalesTestAppOptions = {},
+  scope: 'each' | 'all' = 'each',
+): SalesTestApp =>
+  useFixture(
+    () => buildSalesTestApp(options),
+    async (api) => {
+      const errors = api.projectionErrors;
+      await api.close();
+      expect(errors).toEqual([]);
+    },
+    scope,
+  );
+
+export async function buildSalesTestApp(options: SalesTestAppOptions = {}): Promise<SalesTestApp> {
   let now = options.now ?? '2026-05-20T02:00:00.000Z';
   const clock = () => new Date(now);
   const eventStore = openSqliteEventStore({ path: ':memory:' });
@@ -111,12 +123,6 @@ export async function buildSalesTestApp(
       ),
     findByContact: () => Promise.resolve(null),
   };
-  const app = createServiceApp({
-    name: 'opportunities',
-    version: '0.0.0-test',
-    logger: false,
-    auth: { kind: 'hs256', secret: SECRET, issuer: ISSUER, audience: AUDIENCE },
-  });
   const deps = {
     eventStore,
     documentStore,
@@ -126,9 +132,9 @@ export async function buildSalesTestApp(
     clock,
     ...(options.pipeline && { pipeline: options.pipeline }),
   };
-  void app.register((scope, _options, done) => {
-    registerSalesRoutes(scope.withTypeProvider<ServiceTypeProvider>(), deps);
-    done();
+  const { app } = createTestServiceApp({
+    name: 'opportunities',
+    routes: (scope) => registerSalesRoutes(scope, deps),
   });
   await projector.start();
   await app.ready();
@@ -142,13 +148,7 @@ export async function buildSalesTestApp(
       now = iso;
     },
     request: async (method, url, { as: caller = as.rep1, body, headers = {} } = {}) => {
-      const token = await issueToken({
-        secret: SECRET,
-        issuer: ISSUER,
-        audience: AUDIENCE,
-        ttlSeconds: 600,
-        user: { id: caller.userId, name: caller.userId, roles: [caller.role] },
-      });
+      const token = await testToken({ id: caller.userId, roles: [caller.role] });
       const answer = await app.inject({
         method,
         url,

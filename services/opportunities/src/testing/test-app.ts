@@ -5,20 +5,12 @@ import { join } from 'node:path';
 import { openSqliteEventBus, type EventBus } from '@crm/event-bus';
 import { openSqliteEventStore } from '@crm/event-store';
 import { openSqliteDocumentStore, type DocumentStore } from '@crm/read-store';
-import { createServiceApp, issueToken, type Role, type ServiceApp } from '@crm/service-kit';
-import type { FastifyInstance } from 'fastify';
+import type { ServiceApp } from '@crm/service-kit';
+import { createTestServiceApp, type TestServiceApp } from '@crm/service-kit/testing';
 import { mapOpportunitiesError } from '../errors.ts';
 import type { LeadPool } from '../pools/lead-pools.ts';
 import type { SalesTeam } from '../sales-teams.ts';
 import { createOpportunitiesService, type OpportunitiesService } from '../service.ts';
-
-export const TEST_SECRET = 'opportunities-test-secret-at-least-32-chars';
-export const TEST_ISSUER = 'crm-test';
-export const TEST_AUDIENCE = 'crm';
-
-/** The type provider the service kit's app carries (zod), without importing its package here. */
-type ServiceTypeProvider =
-  ServiceApp extends FastifyInstance<never, never, never, never, infer P> ? P : never;
 
 export interface TestAppOptions {
   clock?: () => Date;
@@ -39,7 +31,7 @@ export interface TestApp {
   /** The embedded bus: publish crm.customers.v1 messages here as the customers service would. */
   bus: EventBus;
   /** Headers with a bearer token for a user with these roles (user id defaults to `u-<role>`). */
-  tokenFor(roles: Role | readonly Role[], userId?: string): Promise<{ authorization: string }>;
+  tokenFor: TestServiceApp['tokenFor'];
   /** Projection failures the projector logged: a healthy run has none. */
   projectionErrors: object[];
   close(): Promise<void>;
@@ -66,17 +58,10 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     ...(options.pools && { pools: options.pools }),
     ...(options.topicPrefix !== undefined && { topicPrefix: options.topicPrefix }),
   });
-  const app = createServiceApp({
+  const { app, tokenFor } = createTestServiceApp({
     name: 'opportunities',
-    version: '0.0.0-test',
-    logger: false,
-    auth: { kind: 'hs256', secret: TEST_SECRET, issuer: TEST_ISSUER, audience: TEST_AUDIENCE },
     mapError: mapOpportunitiesError,
-  });
-  // As the platform does: inside a plugin, so the routes come after the OpenAPI plugin.
-  void app.register((scope, _options, done) => {
-    service.routes(scope.withTypeProvider<ServiceTypeProvider>());
-    done();
+    routes: (app) => service.routes(app),
   });
   await service.start();
   await app.ready();
@@ -86,18 +71,7 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     service,
     bus,
     projectionErrors,
-    tokenFor: async (roles, userId) => {
-      const list: readonly Role[] = typeof roles === 'string' ? [roles] : roles;
-      const id = userId ?? `u-${list.join('-')}`;
-      const token = await issueToken({
-        secret: TEST_SECRET,
-        issuer: TEST_ISSUER,
-        audience: TEST_AUDIENCE,
-        ttlSeconds: 600,
-        user: { id, name: id, roles: list },
-      });
-      return { authorization: `Bearer ${token}` };
-    },
+    tokenFor,
     close: async () => {
       await app.close();
       await service.stop();

@@ -1,7 +1,7 @@
 import { specification } from '@crm/decider/testing';
 import { describe, it } from 'vitest';
 import { opportunityDecider } from '../decide.ts';
-import { anOpenedOpportunity, anOpening, ids } from '../fixtures.ts';
+import { aLineItem, anOpenedOpportunity, anOpening, ids } from '../fixtures.ts';
 import { defaultPipeline } from '../rules/pipeline.ts';
 
 const { given } = specification(opportunityDecider);
@@ -35,15 +35,7 @@ describe('OpenOpportunity', () => {
         anOpenedOpportunity({
           amount: { amount: '93000.50', currency: 'CNY' },
           lineItems: [
-            {
-              lineId: 'l-1',
-              productId: 'SKU-CNC-200',
-              productName: '数控机床 CNC-200',
-              quantity: 2,
-              unitPrice: '50000.00',
-              discountPercent: 10,
-              netAmount: '90000.00',
-            },
+            aLineItem,
             {
               lineId: 'l-2',
               productId: 'SVC-INSTALL',
