@@ -173,6 +173,21 @@ describe('opportunity, quote and order event contracts', () => {
     expect(precise.error?.issues[0]?.path).toEqual(['lines', 0, 'unitPrice']);
   });
 
+  it('tells why a deal changed customer, and refuses a reason it does not know', () => {
+    const changed = opportunityEventSchemas['crm.opportunity.customer_changed.v1'];
+    const data = {
+      opportunityId: 'opp-1',
+      previousCustomerId: 'cus-derived',
+      customerId: 'cus-existing',
+      reason: 'lead_linked_to_existing_customer',
+      changedBy: 'usr-li-na',
+      changedAt: '2026-03-02T01:30:00.000Z',
+    };
+    expect(changed.parse(data)).toEqual(data);
+    const bad = changed.safeParse({ ...data, reason: 'merged' });
+    expect(bad.error?.issues[0]?.path).toEqual(['reason']);
+  });
+
   it('refuses a stage id that is not snake case', () => {
     const changed = opportunityEventSchemas['crm.opportunity.stage_changed.v1'];
     const bad = changed.safeParse({

@@ -23,6 +23,14 @@ export * from './opportunities-quotes.ts';
 export * from './opportunities-orders.ts';
 
 const isoTime = z.iso.datetime({ offset: true });
+
+/** Why a deal's customer changed; consumers should accept reasons added later. */
+export const opportunityCustomerChangeReasonSchema = z
+  .enum(['lead_linked_to_existing_customer'])
+  .describe(
+    'lead_linked_to_existing_customer: the customer the lead asked for was refused (say, a ' +
+      'duplicate phone) and the lead was linked to the existing customer instead.',
+  );
 const amount = moneySchema.describe(
   'The expected deal value (预计金额): the sum of the line items when it has any.',
 );
@@ -138,6 +146,19 @@ export const opportunityEventSchemas = {
       previousStatus: z.enum(['won', 'lost']).describe('How it had been closed.'),
     })
     .describe('A closed deal is back in the pipeline.'),
+  'crm.opportunity.customer_changed.v1': z
+    .object({
+      opportunityId: opportunityIdSchema,
+      previousCustomerId: customerIdSchema.describe('The customer it was with before.'),
+      customerId: customerIdSchema.describe('The customer the deal is with from now on.'),
+      reason: opportunityCustomerChangeReasonSchema,
+      changedBy: userIdSchema.describe('Who made the change (the user who linked the lead).'),
+      changedAt: isoTime.describe('When it changed.'),
+    })
+    .describe(
+      'The deal is with another customer from now on; earlier events naming the previous one ' +
+        '(opened, won, lost) now count for this one.',
+    ),
 } as const;
 
 export type OpportunityPublicEventType = keyof typeof opportunityEventSchemas;

@@ -137,5 +137,13 @@ describe('lead conversion between the customers and opportunities processes over
     expect(linked.status, JSON.stringify(linked.json)).toBe(200);
     const completed = await leadOnce(leadId, 'completed');
     expect(completed.conversion).toMatchObject({ opportunityId, customerId: existingCustomerId });
+    // The deal opened at conversion moves to the existing customer (revision 1: the change).
+    const opportunity = await rep('GET', `/opportunities/${opportunityId}?waitForRevision=1`);
+    expect(opportunity.status).toBe(200);
+    expect(opportunity.json).toMatchObject({
+      status: 'open',
+      customerId: existingCustomerId,
+      leadId,
+    });
   }, 120_000);
 });

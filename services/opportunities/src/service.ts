@@ -89,6 +89,9 @@ export function createOpportunitiesService(ports: OpportunitiesPorts): Opportuni
     openOpportunity: async (request, context) => {
       await opportunities.openConverted(request, context);
     },
+    relinkOpportunity: async (request, context) => {
+      await opportunities.relinkConverted(request, context);
+    },
   });
   const feed: CustomersFeed = createCustomersFeed({
     bus,

@@ -1,63 +1,15 @@
 // Converting leads over HTTP: the opportunity it opens, the customer it links or asks for (an id
 // derived from the lead id), and the customers service's answer arriving on crm.customers.v1.
 import { randomUUID } from 'node:crypto';
-import {
-  customerIdForLead,
-  toBinaryMessage,
-  topics,
-  type CustomerPublicEvent,
-} from '@crm/contracts';
-import { waitUntil } from '@crm/event-processing';
+import { customerIdForLead, type CustomerPublicEvent } from '@crm/contracts';
 import { describe, expect, it } from 'vitest';
+import { conversionSteps } from './conversion-test-support.ts';
 import { people } from './lead-test-support.ts';
 import { useLeadTestApp } from './lead-test-app.ts';
-import type { LeadView } from '../projections/lead-view.ts';
 
 const { t, api, time } = useLeadTestApp();
 
-const rep = () => api.as('sales_rep', people.rep);
-
-async function qualifiedLead() {
-  const { id } = await api.capture(await rep());
-  expect((await api.post(`/leads/${id}/qualify`, await rep(), {})).statusCode).toBe(200);
-  return id;
-}
-
-/** What the customers service would publish on crm.customers.v1. */
-async function customersSay(event: CustomerPublicEvent, revision = 0) {
-  const message = toBinaryMessage({
-    specversion: '1.0',
-    id: randomUUID(),
-    source: 'crm/customers',
-    type: event.type,
-    subject: event.data.customerId,
-    time: time.clock().toISOString(),
-    datacontenttype: 'application/json',
-    correlationid: 'corr',
-    causationid: 'cause',
-    actor: 'system:lead-conversions',
-    streamrevision: revision,
-    data: event.data,
-  });
-  await t.bus.publish(topics.customers, [message]);
-}
-
-async function leadOnceIt(id: string, done: (lead: LeadView) => boolean): Promise<LeadView> {
-  let lead: LeadView | null = null;
-  await waitUntil(
-    async () => {
-      lead = (await t.service.leads.load(id)).state.status === 'converted' ? await read(id) : null;
-      return lead !== null && done(lead);
-    },
-    t.service.projector,
-    5_000,
-  );
-  return lead!;
-}
-const read = async (id: string) => {
-  await api.settle();
-  return (await api.get(await rep(), id)).json<LeadView>();
-};
+const { rep, qualifiedLead, customersSay, leadOnceIt, read } = conversionSteps(t, api, time);
 
 describe('POST /leads/:id/convert', () => {
   it('needs a qualified lead (409 LEAD_NOT_QUALIFIED)', async () => {

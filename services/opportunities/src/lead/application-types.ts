@@ -69,6 +69,12 @@ export type OpenOpportunity = (
   context: LeadContext,
 ) => Promise<void>;
 
+/** Points a converted lead's opportunity at the customer the lead was linked to. */
+export type RelinkOpportunity = (
+  request: { opportunityId: string; leadId: string; customerId: string },
+  context: CommandContext,
+) => Promise<void>;
+
 export interface LeadsApplication {
   readonly pools: LeadPools;
   capture(leadId: string, input: LeadCaptureInput, context: LeadContext): Promise<WriteResult>;
@@ -98,4 +104,6 @@ export interface LeadsOptions {
   pools?: readonly LeadPool[];
   /** Opens the converted lead's opportunity; absent, conversion records the lead side only. */
   openOpportunity?: OpenOpportunity;
+  /** Re-points it when a blocked conversion is linked to an existing customer. */
+  relinkOpportunity?: RelinkOpportunity;
 }

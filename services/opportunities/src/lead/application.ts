@@ -96,7 +96,22 @@ export function leadsApplication(deps: SalesDeps, options: LeadsOptions = {}): L
       const followUpWithinHours = poolOf(state).recycleAfterHours;
       return run(leadId, { ...input, followUpWithinHours }, context, expected);
     }
+    if (input.type === 'LinkLeadToExistingCustomer') {
+      const write = await run(leadId, input, context, expected);
+      await relinkOpportunity(leadId, context);
+      return write;
+    }
     return run(leadId, input, context, expected);
+  };
+
+  // On every link, not only the first: a retry after a crash between the two writes, or a repeated
+  // link (a no-op on the lead), still moves the deal; the opportunity makes a repeat a no-op.
+  const relinkOpportunity = async (leadId: string, context: LeadContext) => {
+    const { state } = await load(leadId);
+    if (state.status !== 'converted' || state.progress !== 'completed') return;
+    const { actorRole: _role, ...salesContext } = context;
+    const { opportunityId, customerId } = state;
+    await options.relinkOpportunity?.({ opportunityId, leadId, customerId }, salesContext);
   };
 
   return {

@@ -2,6 +2,7 @@
 // generic command handler, with the team and the configured pipeline filled in here.
 import type { SalesDeps } from '../sales-deps.ts';
 import { opportunityStreamId } from '../streams.ts';
+import { customerChangeRoles } from './commands/change-customer.ts';
 import type { OpenOpportunity } from './commands/open-opportunity.ts';
 import { opportunityDecider, type OpportunityCommand } from './decide.ts';
 import type { OpportunityState, Pipeline } from './opportunity.ts';
@@ -30,9 +31,12 @@ export type OpenOpportunityInput = Omit<
   'type' | 'opportunityId' | 'at' | 'actor' | 'team' | 'pipeline'
 > & { team?: string };
 
-/** Every command but opening; ReopenOpportunity's roles come from the context. */
+/** Every command but opening and the customer change; ReopenOpportunity's roles come from the context. */
 export type OpportunityChange =
-  | Exclude<OpportunityCommandInput, { type: 'OpenOpportunity' } | { type: 'ReopenOpportunity' }>
+  | Exclude<
+      OpportunityCommandInput,
+      { type: 'OpenOpportunity' } | { type: 'ReopenOpportunity' } | { type: 'ChangeCustomer' }
+    >
   | Omit<Extract<OpportunityCommandInput, { type: 'ReopenOpportunity' }>, 'actorRoles'>;
 
 /** A converted lead's opportunity, as the lead application asks for it. */
@@ -48,6 +52,13 @@ export interface ConvertedLeadOpportunity {
   currency?: string;
   /** YYYY-MM-DD; CONVERTED_CLOSE_DAYS after today (Asia/Shanghai) when absent. */
   expectedCloseDate?: string;
+}
+
+/** A converted lead linked to an existing customer after its registration was refused. */
+export interface LinkedLeadCustomer {
+  opportunityId: string;
+  leadId: string;
+  customerId: string;
 }
 
 /** How far out a converted lead's deal is expected to close when nobody said. */
@@ -67,6 +78,11 @@ export interface OpportunitiesApplication {
   ): Promise<WriteResult>;
   /** open() for a lead conversion: idempotent per lead, close date defaulted. */
   openConverted(request: ConvertedLeadOpportunity, context: SalesContext): Promise<WriteResult>;
+  /**
+   * Moves the lead's deal to the customer the lead was linked to, as the system on behalf of the
+   * context's actor. Safe to repeat; a deal not opened yet is left alone (it opens with that customer).
+   */
+  relinkConverted(request: LinkedLeadCustomer, context: SalesContext): Promise<WriteResult>;
   execute(
     opportunityId: string,
     input: OpportunityChange,
@@ -136,6 +152,15 @@ export function opportunitiesApplication(deps: OpportunityDeps): OpportunitiesAp
         },
         context,
       );
+    },
+    relinkConverted: async ({ opportunityId, leadId, customerId }, context) => {
+      const existing = await load(opportunityId);
+      if (existing.state.status === 'unopened') {
+        return { id: opportunityId, revision: existing.revision, position: null, changed: false };
+      }
+      const reason = 'lead_linked_to_existing_customer';
+      const command = { type: 'ChangeCustomer', customerId, leadId, reason } as const;
+      return run(opportunityId, { ...command, actorRoles: customerChangeRoles }, context);
     },
     execute: (opportunityId, input, context, expectedRevision) =>
       run(

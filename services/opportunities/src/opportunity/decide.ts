@@ -2,6 +2,7 @@
 // Each command lives in its own file under commands/; this switch is the one place that lists them.
 import type { Decider } from '@crm/decider';
 import { assignOwner, type AssignOwner } from './commands/assign-owner.ts';
+import { changeCustomer, type ChangeCustomer } from './commands/change-customer.ts';
 import { changeExpectedClose, type ChangeExpectedClose } from './commands/change-expected-close.ts';
 import { changeStage, type ChangeStage } from './commands/change-stage.ts';
 import { loseOpportunity, type LoseOpportunity } from './commands/lose-opportunity.ts';
@@ -28,7 +29,8 @@ export type OpportunityCommand =
   | AssignOwner
   | WinOpportunity
   | LoseOpportunity
-  | ReopenOpportunity;
+  | ReopenOpportunity
+  | ChangeCustomer;
 
 /** The events the command causes ([] = nothing to do), or a thrown DomainError (errors.ts). */
 export function decide(command: OpportunityCommand, state: OpportunityState): OpportunityEvent[] {
@@ -53,6 +55,8 @@ export function decide(command: OpportunityCommand, state: OpportunityState): Op
       return loseOpportunity(command, state);
     case 'ReopenOpportunity':
       return reopenOpportunity(command, state);
+    case 'ChangeCustomer':
+      return changeCustomer(command, state);
     default:
       return unknownCommand(command);
   }

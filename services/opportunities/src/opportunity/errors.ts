@@ -19,6 +19,8 @@ export const opportunityErrors = {
   AMOUNT_SET_BY_LINE_ITEMS: 'conflict',
   /** Only a sales manager (or admin) may reopen a closed opportunity. */
   REOPEN_REQUIRES_MANAGER: 'forbidden',
+  /** Only the system, completing a lead's conversion, moves a deal to another customer. */
+  CUSTOMER_CHANGE_NOT_ALLOWED: 'forbidden',
   /** One field is wrong: details.field, details.reason (see InvalidFieldReason). */
   INVALID_FIELD: 'invalid',
 } as const satisfies Record<string, DomainErrorKind>;

@@ -2,9 +2,24 @@
 // them (state, one shape per status) and how each fact changes that memory (evolve). The public
 // events on crm.opportunities.v1 are mapped from these in public-events.ts.
 import type { DomainEvent } from '@crm/decider';
-import type { Competitor, LineItem, LossReason, Money, Pipeline } from './values.ts';
+import type {
+  Competitor,
+  CustomerChangeReason,
+  LineItem,
+  LossReason,
+  Money,
+  Pipeline,
+} from './values.ts';
 
-export type { Competitor, LineItem, LossReason, Money, Pipeline, PipelineStage } from './values.ts';
+export type {
+  Competitor,
+  CustomerChangeReason,
+  LineItem,
+  LossReason,
+  Money,
+  Pipeline,
+  PipelineStage,
+} from './values.ts';
 
 type Fact<Type extends string, Data> = DomainEvent<Type, { opportunityId: string } & Data>;
 
@@ -70,6 +85,17 @@ export type OpportunityLost = Fact<
     closedAt: string;
   }
 >;
+/** The deal is with another customer from now on (the one it was opened for was never registered). */
+export type OpportunityCustomerChanged = Fact<
+  'OpportunityCustomerChanged',
+  {
+    customerId: string;
+    previousCustomerId: string;
+    reason: CustomerChangeReason;
+    changedBy: string;
+    changedAt: string;
+  }
+>;
 export type OpportunityReopened = Fact<
   'OpportunityReopened',
   { reason: string; stage: string; probability: number; previousStatus: 'won' | 'lost' }
@@ -85,7 +111,8 @@ export type OpportunityEvent =
   | OpportunityOwnerAssigned
   | OpportunityWon
   | OpportunityLost
-  | OpportunityReopened;
+  | OpportunityReopened
+  | OpportunityCustomerChanged;
 
 /** What an opened opportunity remembers: what decisions and the derived values need. */
 export interface OpportunityRecord {
@@ -156,6 +183,8 @@ function evolveOpened(
     }
     case 'OpportunityOwnerAssigned':
       return { ...opportunity, ownerId: event.data.ownerId, team: event.data.team };
+    case 'OpportunityCustomerChanged':
+      return { ...opportunity, customerId: event.data.customerId };
     case 'OpportunityWon':
       return {
         ...recordOf(opportunity),

@@ -55,6 +55,17 @@ const oneOfEach: {
     type: 'OpportunityReopened',
     data: { ...id, reason: '重开', stage: 'proposal', probability: 50, previousStatus: 'lost' },
   },
+  OpportunityCustomerChanged: {
+    type: 'OpportunityCustomerChanged',
+    data: {
+      ...id,
+      customerId: 'cus-existing',
+      previousCustomerId: ids.customer,
+      reason: 'lead_linked_to_existing_customer',
+      changedBy: ids.salesRep,
+      changedAt: '2026-03-02T01:30:00.000Z',
+    },
+  },
 };
 
 const cases = Object.values(oneOfEach).map((event) => [event.type, event] as const);

@@ -141,5 +141,13 @@ export function toPublicEvent(event: OpportunityEvent): OpportunityPublicEvent {
         data: { opportunityId, reason, stage, probability, previousStatus },
       };
     }
+    case 'OpportunityCustomerChanged': {
+      const { opportunityId, previousCustomerId, customerId, reason } = event.data;
+      const { changedBy, changedAt } = event.data;
+      return {
+        type: 'crm.opportunity.customer_changed.v1',
+        data: { opportunityId, previousCustomerId, customerId, reason, changedBy, changedAt },
+      };
+    }
   }
 }

@@ -40,3 +40,6 @@ export interface Competitor {
 
 export type LossReason =
   'price' | 'product_fit' | 'competitor' | 'timing' | 'no_decision' | 'other';
+
+/** Why a deal's customer changed: so far only a lead conversion linked to an existing customer. */
+export type CustomerChangeReason = 'lead_linked_to_existing_customer';

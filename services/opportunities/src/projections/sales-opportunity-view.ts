@@ -135,6 +135,8 @@ export function evolveOpportunityView(
     }
     case 'OpportunityOwnerAssigned':
       return { ...view, ownerId: event.data.ownerId, team: event.data.team, ...stamp };
+    case 'OpportunityCustomerChanged':
+      return { ...view, customerId: event.data.customerId, ...stamp };
     case 'OpportunityWon':
       return weigh(view, {
         status: 'won',

@@ -91,6 +91,7 @@ export function evolveEntry(
       };
     case 'ExpectedCloseChanged':
     case 'CompetitorNoted':
+    case 'OpportunityCustomerChanged':
       return entry;
   }
 }
