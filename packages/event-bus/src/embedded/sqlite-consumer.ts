@@ -1,5 +1,7 @@
 // One consumer of a group: reads each subscribed topic from the group's committed offset, hands
-// the messages over one at a time, commits after each, and sleeps until a publish wakes it.
+// the messages over one at a time, commits once per batch read (and on stop), and sleeps until a
+// publish wakes it. A commit is an fsync: one per message cost as much as the handler. A crash
+// mid-batch redelivers what was handled since the last commit: at least once, as with Kafka.
 import type { Consumer, ConsumerOptions, IncomingMessage } from '../event-bus.ts';
 import { wakeSignal } from './wake-signal.ts';
 
@@ -52,10 +54,15 @@ export function startConsumer(
       try {
         for (const topic of options.topics) {
           const from = storage.committed(options.groupId, topic) ?? 0;
-          for (const message of storage.read(topic, from, batchSize)) {
-            if (stopping || !(await deliver(message))) return;
-            storage.commit(options.groupId, topic, Number(message.offset) + 1);
-            delivered++;
+          let next = from;
+          try {
+            for (const message of storage.read(topic, from, batchSize)) {
+              if (stopping || !(await deliver(message))) return;
+              next = Number(message.offset) + 1;
+              delivered++;
+            }
+          } finally {
+            if (next > from) storage.commit(options.groupId, topic, next);
           }
         }
       } catch {
