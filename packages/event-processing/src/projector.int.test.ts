@@ -1,3 +1,4 @@
+import type { DocumentStore } from '@crm/read-store';
 import { describe, expect, it } from 'vitest';
 import {
   ACCOUNTS,
@@ -132,5 +133,39 @@ describe('Projector', () => {
     await projector.rebuild('accounts');
     await caughtUp(projector, events);
     expect(await dump(store)).toEqual(before);
+  });
+
+  it('leaves no checkpoint write in flight once stop() has resolved', async () => {
+    const events = eventStore();
+    await appendAccountEvents(events, { accounts: 5, appends: 20, seed: 11 });
+    const store = documentStore();
+    let inFlight = 0;
+    let started = 0;
+    // A slow checkpoint write, as a remote read store under load: the timed save is still out
+    // when stop() comes, and the store is closed right after stop() in a real shutdown.
+    const slowSaves: DocumentStore = {
+      collection: (name) => store.collection(name),
+      getCheckpoint: (name) => store.getCheckpoint(name),
+      setCheckpoint: async (name, position) => {
+        inFlight++;
+        started++;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        await store.setCheckpoint(name, position);
+        inFlight--;
+      },
+      close: () => store.close(),
+    };
+    const projector = await project({
+      eventStore: events,
+      documentStore: slowSaves,
+      projection: batched(),
+    });
+    await caughtUp(projector, events);
+    for (let waited = 0; started === 0 && waited < 2_000; waited += 10) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(started).toBeGreaterThan(0);
+    await projector.stop();
+    expect(inFlight).toBe(0);
   });
 });

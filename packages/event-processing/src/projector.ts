@@ -18,6 +18,8 @@ interface Runner {
   unsaved: number;
   saveTimer: NodeJS.Timeout | undefined;
   retryTimer: NodeJS.Timeout | undefined;
+  /** The checkpoint write in flight, if any: halting waits for it, so none outlives stop(). */
+  saving: Promise<void> | undefined;
   failures: number;
 }
 
@@ -64,6 +66,7 @@ export class Projector {
         feed: undefined,
         saveTimer: undefined,
         retryTimer: undefined,
+        saving: undefined,
         unsaved: 0,
         failures: 0,
       });
@@ -168,9 +171,19 @@ export class Projector {
   async #save(runner: Runner): Promise<void> {
     clearTimeout(runner.saveTimer);
     runner.saveTimer = undefined;
+    // One write at a time, in order: a later position is never overwritten by an earlier one.
+    await runner.saving;
     if (runner.unsaved === 0) return;
     runner.unsaved = 0;
-    await this.#documents.setCheckpoint(checkpointName(runner.projection), runner.status.position);
+    const saving = this.#documents.setCheckpoint(
+      checkpointName(runner.projection),
+      runner.status.position,
+    );
+    runner.saving = saving.then(
+      () => undefined,
+      () => undefined,
+    );
+    await saving;
   }
 
   /** A checkpoint that failed to save only lags: the next save (or a replay) covers it. */
