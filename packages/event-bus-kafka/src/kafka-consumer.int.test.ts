@@ -53,7 +53,12 @@ describe('Kafka consumer', () => {
       });
       await rogue.connect();
       await rogue.subscribe({ topics: [topic] });
+      // run() returns before the join: wait for it, or our consumer may form the group first.
+      const joined = new Promise<void>((resolve) => {
+        rogue.on(rogue.events.GROUP_JOIN, () => resolve());
+      });
       await rogue.run({ eachMessage: () => Promise.resolve() });
+      await joined;
 
       const recording = await record(fixture.bus, { groupId, topics: [topic] });
       await fixture.bus.publish(topic, [message('k', '1'), message('k', '2')]);
